@@ -1,0 +1,1 @@
+return await SpApi.Generator.Cli.GeneratorCommandLine.RunAsync(args);

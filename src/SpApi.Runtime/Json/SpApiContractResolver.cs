@@ -1,0 +1,31 @@
+using System.Reflection;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
+using Newtonsoft.Json.Serialization;
+
+namespace SpApi.Runtime.Json;
+
+/// <summary>
+/// Relaxes what the generated attributes demand: <c>Required</c> is not enforced on read (models mark
+/// fields required that live responses omit), string enums and dates are read tolerantly.
+/// </summary>
+public sealed class SpApiContractResolver : DefaultContractResolver
+{
+    protected override JsonProperty CreateProperty(MemberInfo member, MemberSerialization memberSerialization)
+    {
+        var property = base.CreateProperty(member, memberSerialization);
+        property.Required = Required.Default;
+        var type = property.PropertyType;
+        if (type is null) return property;
+
+        if (property.Converter is StringEnumConverter)
+            property.Converter = new TolerantEnumConverter();
+        if (property.ItemConverter is StringEnumConverter)
+            property.ItemConverter = new TolerantEnumConverter();
+
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        if (underlying == typeof(DateTimeOffset) || underlying == typeof(DateTime))
+            property.Converter = new TolerantDateConverter(property.Converter);
+        return property;
+    }
+}

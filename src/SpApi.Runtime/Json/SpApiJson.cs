@@ -1,0 +1,27 @@
+using Newtonsoft.Json;
+
+namespace SpApi.Runtime.Json;
+
+/// <summary>
+/// Serializer settings shared by all generated clients (NSwag's
+/// <c>jsonSerializerSettingsTransformationMethod</c> points here). Tolerant where Amazon's live data
+/// differs from its models: required properties may be missing, enums may carry new values,
+/// and a date that is not ISO-8601 must not sink the whole response.
+/// </summary>
+public static class SpApiJson
+{
+    private static readonly SpApiContractResolver Resolver = new();
+
+    /// <summary>Applies SP-API settings and returns the same instance.</summary>
+    public static JsonSerializerSettings Configure(JsonSerializerSettings settings)
+    {
+        settings.ContractResolver = Resolver;
+        settings.DateParseHandling = DateParseHandling.None;
+        settings.MissingMemberHandling = MissingMemberHandling.Ignore;
+        settings.MetadataPropertyHandling = MetadataPropertyHandling.Ignore;
+        return settings;
+    }
+
+    /// <summary>A new settings instance configured for SP-API.</summary>
+    public static JsonSerializerSettings CreateSettings() => Configure(new JsonSerializerSettings());
+}

@@ -1,0 +1,35 @@
+namespace SpApi.Runtime;
+
+/// <summary>
+/// Everything the pipeline needs to know about one SP-API operation. Generated from the models
+/// (and the hand-kept restricted/grantless tables); stamped onto every request by the generated client.
+/// </summary>
+public sealed record OperationMetadata(
+    string ModelFile,
+    string Api,
+    string Version,
+    string OperationId,
+    string Method,
+    string PathTemplate,
+    UsagePlan? UsagePlan,
+    bool Restricted,
+    string? GrantlessScope,
+    bool Deprecated = false)
+{
+    /// <summary>The C# namespace of the generated client, e.g. <c>SpApi.Orders.V0</c>.</summary>
+    public string Namespace => $"SpApi.{Api}.{Version}";
+
+    /// <summary>A stable key for per-operation state: <c>ordersV0.json#getOrders</c>.</summary>
+    public string Key => $"{ModelFile}#{OperationId}";
+
+    /// <summary>True for GET, PUT and DELETE, which SP-API treats as safe to replay.</summary>
+    public bool IsIdempotent => Method is "GET" or "PUT" or "DELETE" or "HEAD";
+
+    public override string ToString() => $"{Method} {PathTemplate} ({Key})";
+}
+
+/// <summary>A documented usage plan: sustained rate in requests per second and burst size.</summary>
+public sealed record UsagePlan(double Rate, int Burst)
+{
+    public override string ToString() => $"{Rate.ToString(System.Globalization.CultureInfo.InvariantCulture)}/s, burst {Burst}";
+}

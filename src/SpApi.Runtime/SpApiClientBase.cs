@@ -1,0 +1,16 @@
+namespace SpApi.Runtime;
+
+/// <summary>
+/// Base class of every generated client. Generated methods call <see cref="PrepareSpApiRequest"/>
+/// just before sending, which stamps the operation (and any ambient <see cref="SpApiCall"/> options)
+/// onto the request so the pipeline handlers know what they are sending.
+/// </summary>
+public abstract class SpApiClientBase
+{
+    /// <summary>Called by the generated code (from the BeforeSend template) for every request.</summary>
+    protected static void PrepareSpApiRequest(HttpRequestMessage request, OperationMetadata operation)
+    {
+        request.Options.Set(SpApiRequestOptions.Operation, operation);
+        SpApiCall.Current?.ApplyTo(request);
+    }
+}
