@@ -1,0 +1,27 @@
+namespace SpApi.Auth.Pipeline;
+
+/// <summary>
+/// The one handler pipeline every generated client sends through. Order, outermost first:
+/// <list type="number">
+/// <item><description><see cref="PipelineStage.Telemetry"/>: one span/log/metric per call (per-call, outside retry)</description></item>
+/// <item><description><see cref="PipelineStage.Retry"/>: Polly retry on 429 and safe transient faults (per-call)</description></item>
+/// <item><description><see cref="PipelineStage.RateLimit"/>: usage-plan token bucket per seller and operation (per attempt)</description></item>
+/// <item><description><see cref="PipelineStage.Auth"/>: LWA / RDT / grantless token and SP-API headers (per attempt)</description></item>
+/// <item><description>the transport (HttpClientHandler / SocketsHttpHandler)</description></item>
+/// </list>
+/// </summary>
+public static class SpApiPipeline
+{
+    /// <summary>The stages in order, outermost first. Tests assert this.</summary>
+    public static IReadOnlyList<PipelineStage> Order { get; } =
+        [PipelineStage.Telemetry, PipelineStage.Retry, PipelineStage.RateLimit, PipelineStage.Auth];
+}
+
+/// <summary>A stage of <see cref="SpApiPipeline"/>.</summary>
+public enum PipelineStage
+{
+    Telemetry,
+    Retry,
+    RateLimit,
+    Auth,
+}

@@ -1,0 +1,1 @@
+return await SpApi.Cli.CliApp.RunAsync(args);
