@@ -15,7 +15,11 @@ internal sealed class OperationRouter
             .ToArray();
     }
 
-    public RouteMatch? Match(string method, string rawPath)
+    /// <summary>The operation for a request; a trailing slash is ignored unless it stands for an empty path parameter.</summary>
+    public RouteMatch? Match(string method, string rawPath) =>
+        MatchExactly(method, rawPath) ?? (rawPath.Length > 1 && rawPath.EndsWith('/') ? MatchExactly(method, rawPath.TrimEnd('/')) : null);
+
+    private RouteMatch? MatchExactly(string method, string rawPath)
     {
         foreach (var (operation, template) in _routes)
         {

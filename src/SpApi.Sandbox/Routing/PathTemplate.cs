@@ -35,8 +35,7 @@ internal sealed class PathTemplate
             }
             else
             {
-                if (decoded.Length == 0) return null;
-                values[segment.Parameter!] = decoded;
+                values[segment.Parameter!] = decoded; // may be empty: a client sends "" as "/items/"
             }
         }
         return values;
@@ -64,9 +63,10 @@ internal sealed class PathTemplate
         return true;
     }
 
+    /// <summary>Segments after the leading slash; a trailing slash yields an empty last segment.</summary>
     internal static string[] Split(string path)
     {
-        var trimmed = path.Trim('/');
+        var trimmed = path.StartsWith('/') ? path[1..] : path;
         return trimmed.Length == 0 ? [] : trimmed.Split('/');
     }
 

@@ -13,7 +13,8 @@ public class PathTemplateTests
         Assert.That(values, Is.Not.Null);
         Assert.That(values!["sku"], Is.EqualTo("SKU/1 x"));
         Assert.That(template.Match("/listings/2021-08-01/items/A1"), Is.Null);
-        Assert.That(template.Match("/listings/2021-08-01/items/A1/"), Is.Null);
+        Assert.That(template.Match("/listings/2021-08-01/items/A1/")!["sku"], Is.Empty, "an empty value arrives as a trailing slash");
+        Assert.That(template.Match("/listings/2021-08-01/items/A1/x/y"), Is.Null);
     }
 
     [Test]
@@ -34,5 +35,7 @@ public class PathTemplateTests
         Assert.That(router.Match("GET", "/orders/v0/orders/123")!.Operation.OperationId, Is.EqualTo("getOrder"));
         Assert.That(router.Match("DELETE", "/orders/v0/orders/123"), Is.Null);
         Assert.That(router.PathExists("/orders/v0/orders/123"), Is.True);
+        Assert.That(router.Match("GET", "/sellers/v1/account/")!.Operation.OperationId, Is.EqualTo("getAccount"), "a stray trailing slash is ignored");
+        Assert.That(router.Match("GET", "/catalog/2022-04-01/items/")!.Operation.OperationId, Is.EqualTo("getCatalogItem"), "empty asin");
     }
 }
