@@ -9,6 +9,9 @@ public static class ModelPreprocessor
     [
         new DistinctOperationIds(),
         new DropNoContentSchemas(),
+        new MergeSuccessResponses(),
+        new NameInlineTypes(),
+        new KeepSlashesInPathParameters(),
     ];
 
     /// <summary>Applies every transform; returns the ones that changed something, with their counts.</summary>
