@@ -13,6 +13,7 @@ internal static class ModelFileReader
         var modelFile = Path.GetFileName(file);
         if (model["paths"] is not JObject paths) yield break;
         var sharedParameters = model["parameters"] as JObject;
+        var usedIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         foreach (var (pathTemplate, pathItemToken) in paths)
         {
@@ -21,13 +22,26 @@ internal static class ModelFileReader
             foreach (var method in HttpMethods)
             {
                 if (pathItem[method] is not JObject op) continue;
-                var operationId = op.Value<string>("operationId") ?? $"{method}{pathTemplate}";
+                var operationId = DistinctId(op.Value<string>("operationId") ?? $"{method}{pathTemplate}", method, usedIds);
                 var parameters = ReadParameters(common, op["parameters"] as JArray, sharedParameters);
                 var operation = new ModelOperation(modelFile, operationId, method.ToUpperInvariant(), pathTemplate, parameters);
                 operation.Cases = ReadCases(operation, op["responses"] as JObject, warnings);
                 yield return operation;
             }
         }
+    }
+
+    /// <summary>
+    /// Swagger wants unique operationIds but a few models repeat one (shippingV2's linkCarrierAccount for PUT
+    /// and POST). Later duplicates get the method appended (<c>linkCarrierAccountPost</c>), as the client
+    /// generator names them, so keys agree with the generated operation catalog.
+    /// </summary>
+    private static string DistinctId(string id, string method, HashSet<string> used)
+    {
+        if (used.Add(id)) return id;
+        var renamed = id + char.ToUpperInvariant(method[0]) + method[1..];
+        for (var n = 2; !used.Add(renamed); n++) renamed = id + char.ToUpperInvariant(method[0]) + method[1..] + n;
+        return renamed;
     }
 
     /// <summary>Operation parameters override path-level ones of the same name and location.</summary>

@@ -17,8 +17,7 @@ public sealed class SandboxCaseCatalog
         Operations = operations;
         Cases = operations.SelectMany(o => o.Cases).ToArray();
         Warnings = warnings;
-        _byKey = new Dictionary<string, ModelOperation>(StringComparer.Ordinal);
-        foreach (var op in operations) _byKey.TryAdd(op.Key, op);
+        _byKey = operations.ToDictionary(o => o.Key, StringComparer.Ordinal);
     }
 
     public string ModelsDirectory { get; }
@@ -55,13 +54,15 @@ public sealed class SandboxCaseCatalog
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
+            var json = ReadJson(file);
+            if (json["swagger"] is null) continue; // models.lock.json, schemas: not Swagger documents
             var name = Path.GetFileName(file);
             if (!seen.TryAdd(name, file))
                 throw new InvalidDataException($"Two models share the file name '{name}': '{seen[name]}' and '{file}'.");
-            operations.AddRange(ModelFileReader.Read(file, ReadJson(file), warnings));
+            operations.AddRange(ModelFileReader.Read(file, json, warnings));
         }
-        foreach (var duplicate in operations.GroupBy(o => o.Key).Where(g => g.Count() > 1))
-            warnings.Add($"{duplicate.Key}: operationId used by {duplicate.Count()} operations ({string.Join(", ", duplicate.Select(o => o.Method + " " + o.PathTemplate))}); lookups by key find the first.");
+        if (operations.Count == 0)
+            throw new InvalidDataException($"SP-API models directory '{directory}' holds no Swagger model with operations.");
         return new SandboxCaseCatalog(directory, operations, warnings);
     }
 

@@ -83,6 +83,36 @@ public class SandboxCaseCatalogTests
     }
 
     [Test]
+    public void Duplicate_operation_ids_get_the_method_appended_like_the_generated_clients()
+    {
+        Assert.That(TestModels.Cases.FindOperation("shippingV2.json", "linkCarrierAccount")!.Method, Is.EqualTo("PUT"));
+        Assert.That(TestModels.Cases.FindOperation("shippingV2.json", "linkCarrierAccountPost")!.Method, Is.EqualTo("POST"));
+    }
+
+    [Test]
+    public void Json_files_that_are_not_swagger_models_are_skipped()
+    {
+        var dir = Directory.CreateTempSubdirectory("models-");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, "models.lock.json"), """{ "files": [] }""");
+            File.WriteAllText(Path.Combine(dir.FullName, "tiny.json"), """
+                { "swagger": "2.0", "paths": { "/x/{id}": { "get": { "operationId": "getX",
+                  "parameters": [ { "name": "id", "in": "path", "required": true, "type": "string" } ],
+                  "responses": { "200": { "x-amzn-api-sandbox": { "static": [
+                    { "request": { "parameters": { "id": { "value": "1" } } }, "response": { "ok": true } } ] } } } } } } }
+                """);
+            var catalog = SandboxCaseCatalog.Load(dir.FullName);
+            Assert.That(catalog.Operations.Select(o => o.Key), Is.EqualTo(new[] { "tiny.json#getX" }));
+            Assert.That(catalog.Cases.Single().FindParameter("id")!.Value.ToString(), Is.EqualTo("1"));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Test]
     public void A_missing_directory_is_a_clear_error()
     {
         var missing = Path.Combine(Path.GetTempPath(), "no-such-models-" + Guid.NewGuid());
