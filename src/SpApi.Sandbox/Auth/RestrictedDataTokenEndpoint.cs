@@ -32,7 +32,7 @@ internal sealed class RestrictedDataTokenEndpoint(
         if (match.Case is { } staticCase)
         {
             if (staticCase.ExpectedStatus is >= 200 and < 300 && resources is not null
-                && staticCase.ResponseBody?["restrictedDataToken"]?.Value<string>() is { Length: > 0 } sample)
+                && (staticCase.ResponseBody as JObject)?["restrictedDataToken"]?.Value<string>() is { Length: > 0 } sample)
             {
                 tokens.Register(sample, Restricted(caller, resources));
                 stats.RdtIssued();
@@ -57,7 +57,7 @@ internal sealed class RestrictedDataTokenEndpoint(
 
     private static (IReadOnlyList<RestrictedResource>? Resources, string? Problem) ReadResources(JToken? body)
     {
-        if (body?["restrictedResources"] is not JArray array || array.Count == 0)
+        if ((body as JObject)?["restrictedResources"] is not JArray array || array.Count == 0)
             return (null, "restrictedResources is required and must list at least one resource.");
         if (array.Count > MaxResources)
             return (null, $"restrictedResources lists {array.Count} resources; the maximum is {MaxResources}.");

@@ -34,7 +34,12 @@ public sealed class RestrictedResourceRules
         return this;
     }
 
-    internal bool AllowsGenericPath(string operationKey) => !_specificPathOnly.Contains(operationKey);
+    /// <summary>True unless the operation's RDT must name a concrete path.</summary>
+    public bool AllowsGenericPath(string operationKey) => !_specificPathOnly.Contains(operationKey);
+
+    /// <summary>The data elements an RDT for the operation may ask for (empty when it takes none).</summary>
+    public IReadOnlyList<string> DataElementsFor(string operationKey) =>
+        _dataElements.TryGetValue(operationKey, out var rule) ? rule.Allowed.ToArray() : [];
 
     /// <summary>Null when <paramref name="requested"/> suits the operation; otherwise the reason.</summary>
     internal string? CheckDataElements(string operationKey, string operationId, IReadOnlyList<string> requested)

@@ -17,7 +17,7 @@ internal static class CaseReader
         var parameters = new List<SandboxCaseParameter>();
         JToken? body = null;
 
-        var given = entry["request"]?["parameters"] as JObject;
+        var given = (entry["request"] as JObject)?["parameters"] as JObject;
         foreach (var property in given?.Properties() ?? [])
         {
             var (name, raw) = (property.Name, property.Value);

@@ -87,7 +87,7 @@ internal static class ModelFileReader
         if (responses is null) return cases;
         foreach (var (code, responseToken) in responses)
         {
-            if (responseToken?["x-amzn-api-sandbox"]?["static"] is not JArray statics) continue;
+            if ((responseToken as JObject)?["x-amzn-api-sandbox"] is not JObject sandbox || sandbox["static"] is not JArray statics) continue;
             if (!int.TryParse(code, NumberStyles.None, CultureInfo.InvariantCulture, out var status))
             {
                 warnings.Add($"{operation.Key}: {statics.Count} sandbox case(s) under response '{code}', which is not an HTTP status; skipped.");

@@ -1,11 +1,13 @@
+using Newtonsoft.Json.Linq;
 using SpApi.Sandbox.Cases;
 
 namespace SpApi.Sandbox.Matching;
 
 /// <summary>
-/// Picks the static case a request matches. Every parameter the case lists must match (extra request
-/// parameters are ignored, as in Amazon's sandbox); among matching cases the most specific one (most
-/// parameters) wins, then document order. Without a match it reports the closest case's mismatches.
+/// Picks the static case a request matches. Every parameter the case lists must match, and every value
+/// of its body; extra request parameters and body properties are ignored (typed clients fill in defaults).
+/// Among matching cases the most specific one (most parameters and body values) wins, then document order. Without a
+/// match it reports the closest case's mismatches.
 /// </summary>
 internal static class CaseMatcher
 {
@@ -38,7 +40,16 @@ internal static class CaseMatcher
         return best is not null ? new CaseMatch(best, []) : new CaseMatch(null, closestMismatches) { Closest = closest };
     }
 
-    private static int Specificity(SandboxCase c) => c.Parameters.Count + (c.RequestBody is null ? 0 : 1);
+    /// <summary>How much a case pins down: its parameters plus the values in its body (bodies match as subsets, so a bigger body is more specific).</summary>
+    private static int Specificity(SandboxCase c) => c.Parameters.Count + Leaves(c.RequestBody);
+
+    private static int Leaves(JToken? token) => token switch
+    {
+        null => 0,
+        JObject o => o.Properties().Sum(p => Leaves(p.Value)),
+        JArray a => 1 + a.Sum(Leaves),
+        _ => token.Type == JTokenType.Null ? 0 : 1,
+    };
 
     internal static IReadOnlyList<string> Mismatches(SandboxCase candidate, IncomingRequest request)
     {
@@ -47,7 +58,7 @@ internal static class CaseMatcher
         {
             if (ParameterComparer.Compare(parameter, request) is { } why) result.Add(why);
         }
-        if (candidate.RequestBody is not null && JsonSemantic.FindDifference(candidate.RequestBody, request.Body) is { } difference)
+        if (candidate.RequestBody is not null && JsonSemantic.FindDifference(candidate.RequestBody, request.Body, JsonComparison.ExpectedOnly) is { } difference)
             result.Add("body " + difference);
         return result;
     }

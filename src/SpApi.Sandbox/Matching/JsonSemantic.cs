@@ -6,65 +6,99 @@ namespace SpApi.Sandbox.Matching;
 
 /// <summary>
 /// Semantic JSON equality as SP-API payloads need it: property order is irrelevant, a null property
-/// equals a missing one, numbers compare by value (<c>15.0</c> = <c>15</c>), and two ISO-8601
-/// date-time strings compare as instants (<c>...Z</c> = <c>...+00:00</c>).
+/// equals a missing one, numbers compare by value (<c>15.0</c> = <c>15</c>, and single-precision
+/// rounding is tolerated), and date-time strings compare as instants (<c>...Z</c> = <c>...+00:00</c>,
+/// <c>2025-01-12</c> = <c>2025-01-12T00:00:00Z</c>).
 /// </summary>
 public static class JsonSemantic
 {
-    public static bool AreEqual(JToken? expected, JToken? actual) => FindDifference(expected, actual) is null;
+    /// <summary>Relative difference below which two numbers are equal (covers float round trips, 5.905511805 vs 5.905512).</summary>
+    private const double Tolerance = 1e-6;
+
+    public static bool AreEqual(JToken? expected, JToken? actual, JsonComparison? comparison = null) =>
+        FindDifference(expected, actual, comparison) is null;
 
     /// <summary>The first difference as <c>$.path: expected X, got Y</c>, or null when equal.</summary>
-    public static string? FindDifference(JToken? expected, JToken? actual) => Compare(expected, actual, "$");
+    public static string? FindDifference(JToken? expected, JToken? actual, JsonComparison? comparison = null) =>
+        FindDifferences(expected, actual, comparison, max: 1).FirstOrDefault()?.Message;
 
-    private static string? Compare(JToken? expected, JToken? actual, string path)
+    /// <summary>Every difference (up to <paramref name="max"/>), in document order.</summary>
+    public static IReadOnlyList<JsonDifference> FindDifferences(JToken? expected, JToken? actual, JsonComparison? comparison = null, int max = int.MaxValue)
     {
+        var found = new List<JsonDifference>();
+        Compare(expected, actual, "$", comparison ?? JsonComparison.Exact, found, max);
+        return found;
+    }
+
+    private static void Compare(JToken? expected, JToken? actual, string path, JsonComparison comparison, List<JsonDifference> found, int max)
+    {
+        if (found.Count >= max) return;
         var expectedMissing = IsNull(expected);
         var actualMissing = IsNull(actual);
         if (expectedMissing || actualMissing)
-            return expectedMissing == actualMissing ? null : Describe(path, expected, actual);
-
-        return (expected!, actual!) switch
         {
-            (JObject e, JObject a) => CompareObjects(e, a, path),
-            (JArray e, JArray a) => CompareArrays(e, a, path),
-            (JValue e, JValue a) => ScalarsEqual(e, a) ? null : Describe(path, e, a),
-            _ => Describe(path, expected, actual),
-        };
-    }
-
-    private static string? CompareObjects(JObject expected, JObject actual, string path)
-    {
-        var names = expected.Properties().Select(p => p.Name)
-            .Concat(actual.Properties().Select(p => p.Name))
-            .Distinct(StringComparer.Ordinal);
-        foreach (var name in names)
-        {
-            if (Compare(expected[name], actual[name], $"{path}.{name}") is { } difference) return difference;
+            if (expectedMissing != actualMissing && !(expectedMissing && comparison.IgnoreExtraActualProperties && path != "$"))
+                found.Add(new JsonDifference(path, expected, actual));
+            return;
         }
-        return null;
-    }
 
-    private static string? CompareArrays(JArray expected, JArray actual, string path)
-    {
-        if (expected.Count != actual.Count)
-            return $"{path}: expected {expected.Count} item(s), got {actual.Count}";
-        for (var i = 0; i < expected.Count; i++)
+        switch (expected, actual)
         {
-            if (Compare(expected[i], actual[i], $"{path}[{i}]") is { } difference) return difference;
+            case (JObject e, JObject a):
+                var names = e.Properties().Select(p => p.Name);
+                if (!comparison.IgnoreExtraActualProperties) names = names.Concat(a.Properties().Select(p => p.Name)).Distinct(StringComparer.Ordinal);
+                foreach (var name in names) Compare(e[name], a[name], $"{path}.{name}", comparison, found, max);
+                break;
+            case (JArray e, JArray a):
+                if (e.Count != a.Count) { found.Add(new JsonDifference(path, e, a, $"{path}: expected {e.Count} item(s), got {a.Count}")); break; }
+                for (var i = 0; i < e.Count; i++) Compare(e[i], a[i], $"{path}[{i}]", comparison, found, max);
+                break;
+            case (JValue e, JValue a):
+                if (!ScalarsEqual(e, a)) found.Add(new JsonDifference(path, e, a));
+                break;
+            default:
+                found.Add(new JsonDifference(path, expected, actual));
+                break;
         }
-        return null;
     }
 
     /// <summary>Scalar equality used for bodies and (via strings) for parameters.</summary>
     internal static bool ScalarsEqual(JValue expected, JValue actual)
     {
-        if (IsNumber(expected) && IsNumber(actual)) return NumbersEqual(expected, actual);
+        if (IsNumber(expected) && IsNumber(actual)) return NumbersEqual(expected.Value!, actual.Value!);
         if (expected.Type == JTokenType.Boolean && actual.Type == JTokenType.Boolean)
             return (bool)expected.Value! == (bool)actual.Value!;
-        if (expected.Type == JTokenType.String && actual.Type == JTokenType.String)
-            return StringsEqual((string)expected.Value!, (string)actual.Value!);
+        if (AsText(expected) is { } expectedText && AsText(actual) is { } actualText)
+            return StringsEqual(expectedText, actualText);
         return AsInstant(expected) is { } e && AsInstant(actual) is { } a && e == a;
     }
+
+    /// <summary>Equal text, or two ISO-8601 date-times for the same instant.</summary>
+    internal static bool StringsEqual(string expected, string actual) =>
+        string.Equals(expected, actual, StringComparison.Ordinal)
+        || (TryParseDateTime(expected, out var e) && TryParseDateTime(actual, out var a) && e == a);
+
+    /// <summary>
+    /// Parses ISO-8601 dates and date-times only (<c>2024-01-01</c>, <c>2024-01-01T10:00Z</c>,
+    /// <c>2024-01-01T10:00:00.000+02:00</c>), never free text or plain numbers. Dates without offset are UTC.
+    /// </summary>
+    public static bool TryParseDateTime(string text, out DateTimeOffset value)
+    {
+        value = default;
+        if (text.Length < 10 || text[4] != '-' || text[7] != '-' || !char.IsAsciiDigit(text[0])) return false;
+        if (text.Length > 10 && text[10] is not ('T' or 't')) return false;
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
+    }
+
+    /// <summary>Text of string-like tokens; typed writers produce Uri, Guid and TimeSpan tokens for what the wire has as strings.</summary>
+    private static string? AsText(JValue value) => value.Value switch
+    {
+        string s => s,
+        Uri uri => uri.OriginalString,
+        Guid guid => guid.ToString("D"),
+        TimeSpan span => span.ToString("c", CultureInfo.InvariantCulture),
+        _ => null,
+    };
 
     /// <summary>A date token (parsed by a reader that recognises dates) or an ISO-8601 string, as an instant.</summary>
     private static DateTimeOffset? AsInstant(JValue value) => value.Value switch
@@ -75,43 +109,37 @@ public static class JsonSemantic
         _ => null,
     };
 
-    /// <summary>Equal text, or two ISO-8601 date-times for the same instant.</summary>
-    internal static bool StringsEqual(string expected, string actual) =>
-        string.Equals(expected, actual, StringComparison.Ordinal)
-        || (TryParseDateTime(expected, out var e) && TryParseDateTime(actual, out var a) && e == a);
-
-    /// <summary>Parses ISO-8601 date-times only (<c>2024-01-01T10:00:00Z</c>), never free text or plain numbers.</summary>
-    internal static bool TryParseDateTime(string text, out DateTimeOffset value)
-    {
-        value = default;
-        if (text.Length < 19 || text[4] != '-' || text[7] != '-' || (text[10] != 'T' && text[10] != 't')) return false;
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
-    }
-
-    private static bool NumbersEqual(JValue expected, JValue actual)
+    internal static bool NumbersEqual(object expected, object actual)
     {
         try
         {
-            return Convert.ToDecimal(expected.Value, CultureInfo.InvariantCulture) == Convert.ToDecimal(actual.Value, CultureInfo.InvariantCulture);
+            if (Convert.ToDecimal(expected, CultureInfo.InvariantCulture) == Convert.ToDecimal(actual, CultureInfo.InvariantCulture)) return true;
         }
         catch (OverflowException)
         {
-            return Convert.ToDouble(expected.Value, CultureInfo.InvariantCulture).Equals(Convert.ToDouble(actual.Value, CultureInfo.InvariantCulture));
+            // Beyond decimal: compare as doubles below.
         }
+        var e = Convert.ToDouble(expected, CultureInfo.InvariantCulture);
+        var a = Convert.ToDouble(actual, CultureInfo.InvariantCulture);
+        return e.Equals(a) || Math.Abs(e - a) <= Tolerance * Math.Max(Math.Abs(e), Math.Abs(a));
     }
 
     private static bool IsNumber(JToken token) => token.Type is JTokenType.Integer or JTokenType.Float;
 
-    private static bool IsNull(JToken? token) => token is null || token.Type is JTokenType.Null or JTokenType.Undefined;
-
-    private static string Describe(string path, JToken? expected, JToken? actual) =>
-        $"{path}: expected {Show(expected)}, got {Show(actual)}";
+    private static bool IsNull(JToken? token) =>
+        token is null || token.Type is JTokenType.Null or JTokenType.Undefined || token is JValue { Value: null };
 
     /// <summary>Short rendering for messages: long values are cut.</summary>
-    internal static string Show(JToken? token)
+    public static string Show(JToken? token)
     {
         if (IsNull(token)) return "nothing";
         var text = token!.ToString(Formatting.None);
         return text.Length <= 80 ? text : text[..77] + "...";
     }
+}
+
+/// <summary>One difference: where, and the two sides.</summary>
+public sealed record JsonDifference(string Path, JToken? Expected, JToken? Actual, string? Description = null)
+{
+    public string Message => Description ?? $"{Path}: expected {JsonSemantic.Show(Expected)}, got {JsonSemantic.Show(Actual)}";
 }

@@ -45,11 +45,10 @@ internal static class ParameterComparer
 
     private static bool ScalarEquals(JToken expected, string actual) => expected.Type switch
     {
-        JTokenType.String => JsonSemantic.StringsEqual((string)expected!, actual)
-            || (DateOnly.TryParseExact((string)expected!, "yyyy-MM-dd", out var e) && DateOnly.TryParseExact(actual, "yyyy-MM-dd", out var a) && e == a),
+        JTokenType.String => JsonSemantic.StringsEqual((string)expected!, actual),
         JTokenType.Integer or JTokenType.Float =>
-            decimal.TryParse(actual, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-            && number == expected.Value<decimal>(),
+            double.TryParse(actual, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            && JsonSemantic.NumbersEqual(((JValue)expected).Value!, number),
         JTokenType.Boolean => bool.TryParse(actual, out var flag) && flag == expected.Value<bool>(),
         JTokenType.Null => actual.Length == 0,
         _ => false,

@@ -111,10 +111,25 @@ public class CaseMatchingTests
     {
         var c = SandboxHarness.Case("ordersV0.json", "updateVerificationStatus", 1);
         var body = (JObject)c.RequestBody!.DeepClone();
-        body["regulatedOrderVerificationStatus"]!["externalReviewerId"] = "someone-else";
+        body["regulatedOrderVerificationStatus"]!["status"] = "Nope";
         var reply = await _sandbox.SendAsync(HttpMethod.Patch, "/orders/v0/orders/902-3159896-1390916/regulatedInfo", _token, body);
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(reply.FirstError["details"]!.ToString(), Does.Contain("body $.regulatedOrderVerificationStatus.externalReviewerId: expected \"reviewer1234\", got \"someone-else\""));
+        Assert.That(reply.FirstError["details"]!.ToString(), Does.Contain("body $.regulatedOrderVerificationStatus.status: expected \"Rejected\", got \"Nope\""));
+    }
+
+    [Test]
+    public async Task Extra_body_properties_are_ignored_and_the_case_with_more_body_values_wins()
+    {
+        // updateVerificationStatus: case 3 (400) names only the status, case 1 (204) adds reviewer and reason.
+        var full = (JObject)SandboxHarness.Case("ordersV0.json", "updateVerificationStatus", 1).RequestBody!.DeepClone();
+        full["regulatedOrderVerificationStatus"]!["addedByATypedClient"] = true;
+        var reply = await _sandbox.SendAsync(HttpMethod.Patch, "/orders/v0/orders/902-3159896-1390916/regulatedInfo", _token, full);
+        Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.NoContent), reply.Text);
+
+        var statusOnly = JObject.Parse("""{ "regulatedOrderVerificationStatus": { "status": "Rejected" } }""");
+        var error = await _sandbox.SendAsync(HttpMethod.Patch, "/orders/v0/orders/902-3159896-1390916/regulatedInfo", _token, statusOnly);
+        Assert.That(error.Status, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(error.FirstError["message"]!.ToString(), Is.EqualTo("Missing request parameter: rejectionReasonId."));
     }
 
     [Test]
