@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -61,6 +60,7 @@ public sealed class SandboxServer : IAsyncDisposable
             k.AddServerHeader = false;
             k.Listen(options.ListenAddress, options.Port);
         });
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedLifetime>();
         var app = builder.Build();
         app.Run(dispatcher.HandleAsync);
         await app.StartAsync(cancellationToken);
@@ -83,7 +83,7 @@ public sealed class SandboxServer : IAsyncDisposable
         return new SandboxDispatcher(
             new LwaTokenEndpoint(credentials, scopes, tokens, stats, options.TokenLifetime),
             new ConsentEndpoint(tokens, options.ConsentSellerId ?? credentials[0].SellerId, options.AuthorizationCodeLifetime),
-            router, operations, stats);
+            new FaultsEndpoint(faults), router, operations, stats);
     }
 
     /// <summary>Stops accepting requests and lets in-flight ones finish.</summary>

@@ -5,10 +5,11 @@ using SpApi.Sandbox.Stats;
 
 namespace SpApi.Sandbox.Http;
 
-/// <summary>The sandbox's single request handler: LWA, consent, stats, then the SP-API operations.</summary>
+/// <summary>The sandbox's single request handler: LWA, consent, admin endpoints (stats, faults), then the SP-API operations.</summary>
 internal sealed class SandboxDispatcher(
     LwaTokenEndpoint lwa,
     ConsentEndpoint consent,
+    FaultsEndpoint faults,
     OperationRouter router,
     OperationEndpoint operations,
     SandboxStats stats)
@@ -26,6 +27,9 @@ internal sealed class SandboxDispatcher(
                 return;
             case ConsentEndpoint.Path:
                 await consent.HandleAsync(context);
+                return;
+            case FaultsEndpoint.Path:
+                await faults.HandleAsync(context);
                 return;
             case StatsPath when HttpMethods.IsGet(context.Request.Method):
                 await SpApiResponses.WriteRawAsync(context, StatusCodes.Status200OK, stats.Snapshot().ToJson());
