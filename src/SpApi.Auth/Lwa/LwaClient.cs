@@ -54,7 +54,8 @@ public sealed class LwaClient : ILwaClient
         {
             var response = await SendAsync(app, grantType, fields, ct).ConfigureAwait(false);
             var status = (int)response.StatusCode;
-            var transportFailure = response.ResponseStatus != ResponseStatus.Completed || status == 0;
+            // RestSharp marks non-2xx answers as errors too; no status code means no answer at all.
+            var transportFailure = status == 0;
             if (!transportFailure && status is >= 200 and < 300)
                 return ParseToken(response.Content, grantType, status);
 
