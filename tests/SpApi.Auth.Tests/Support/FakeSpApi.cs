@@ -33,6 +33,7 @@ internal sealed class FakeSpApi
     public static HttpResponseMessage Errors(HttpStatusCode status, string code, string message, string details = "") =>
         new(status) { Content = new StringContent($"{{\"errors\":[{{\"code\":\"{code}\",\"message\":\"{message}\",\"details\":\"{details}\"}}]}}") };
 
+    // The raw value as sent on the wire (the parsed view would split the user-agent into products).
     private static string? Header(HttpRequestMessage request, string name) =>
-        request.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : null;
+        request.Headers.NonValidated.TryGetValues(name, out var values) ? values.ToString() : null;
 }
