@@ -49,8 +49,7 @@ public static class SellingPartnerServiceCollectionExtensions
         return services.AddSellingPartnerApiCore("", GeneratedClientList());
     }
 
-    // The generated assembly's list of clients (SpApi.Clients.GeneratedClients.All).
-    private static IEnumerable<(Type Interface, Type Implementation)> GeneratedClientList() => [];
+    private static IEnumerable<(Type Interface, Type Implementation)> GeneratedClientList() => SpApi.Clients.GeneratedClients.All;
 
     internal static SellingPartnerApiBuilder AddSellingPartnerApiCore(
         this IServiceCollection services, string settingPrefix, IEnumerable<(Type Interface, Type Implementation)> clients)

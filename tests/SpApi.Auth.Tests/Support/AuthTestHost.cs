@@ -31,7 +31,8 @@ internal sealed class AuthTestHost : IDisposable
     public ISellingPartnerClientFactory Factory => Services.GetRequiredService<ISellingPartnerClientFactory>();
     public CapturingLoggerProvider Logs { get; private init; } = new();
 
-    public static AuthTestHost Create(Action<SellingPartnerOptions>? configure = null, Action<SellingPartnerApiBuilder>? build = null)
+    public static AuthTestHost Create(Action<SellingPartnerOptions>? configure = null, Action<SellingPartnerApiBuilder>? build = null,
+        bool generatedClients = false)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero));
         var lwa = new FakeLwa();
@@ -41,7 +42,8 @@ internal sealed class AuthTestHost : IDisposable
         var logs = new CapturingLoggerProvider();
         services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         services.AddSingleton<TimeProvider>(time);
-        services.AddSingleton<IRestrictedDataTokenSource>(rdt);
+        // With the generated clients, RDTs come from the real Tokens client through the pipeline.
+        if (!generatedClients) services.AddSingleton<IRestrictedDataTokenSource>(rdt);
         services.AddOptions<SellingPartnerOptions>().Configure(o =>
         {
             o.ClientId = "amzn1.application-oa2-client.test";
@@ -49,7 +51,9 @@ internal sealed class AuthTestHost : IDisposable
             o.RefreshToken = RefreshToken;
             configure?.Invoke(o);
         });
-        var builder = services.AddSellingPartnerApiCore("SellingPartnerApi:", [(typeof(IFakeOrdersClient), typeof(FakeOrdersClient))])
+        IEnumerable<(Type, Type)> clients = [(typeof(IFakeOrdersClient), typeof(FakeOrdersClient))];
+        if (generatedClients) clients = clients.Concat(global::SpApi.Clients.GeneratedClients.All);
+        var builder = services.AddSellingPartnerApiCore("SellingPartnerApi:", clients)
             .ConfigurePrimaryHandler(_ => spApi.Handler)
             .ConfigureLwaPrimaryHandler(_ => lwa.Handler);
         build?.Invoke(builder);

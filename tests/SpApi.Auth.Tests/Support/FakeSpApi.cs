@@ -6,7 +6,7 @@ using SpApi.Runtime;
 namespace SpApi.Auth.Tests.Support;
 
 /// <summary>What reached the transport.</summary>
-internal sealed record SentRequest(HttpMethod Method, Uri Uri, string? Token, string? Date, string? UserAgent, string? Seller, string? OperationKey);
+internal sealed record SentRequest(HttpMethod Method, Uri Uri, string? Token, string? Date, string? UserAgent, string? Seller, string? OperationKey, string? Body);
 
 /// <summary>An SP-API stand-in on MockHttp: records every request and answers 200 unless told otherwise.</summary>
 internal sealed class FakeSpApi
@@ -17,7 +17,7 @@ internal sealed class FakeSpApi
         {
             var sent = new SentRequest(request.Method, request.RequestUri!,
                 Header(request, "x-amz-access-token"), Header(request, "x-amz-date"), Header(request, "User-Agent"),
-                request.GetSeller(), request.GetOperation()?.Key);
+                request.GetSeller(), request.GetOperation()?.Key, request.Content?.ReadAsStringAsync().GetAwaiter().GetResult());
             Sent.Enqueue(sent);
             return Responder?.Invoke(sent) ?? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{\"payload\":{}}") };
         });
