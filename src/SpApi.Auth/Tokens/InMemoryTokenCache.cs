@@ -5,6 +5,8 @@ namespace SpApi.Auth.Tokens;
 /// <summary>The default <see cref="ITokenCache"/>: a process-local dictionary; expired entries are dropped when read.</summary>
 public sealed class InMemoryTokenCache(TimeProvider timeProvider) : ITokenCache
 {
+    // Specific-path RDTs (one per report document) are rarely read again: sweep expired ones past this size.
+    private const int SweepThreshold = 4096;
     private readonly ConcurrentDictionary<string, CachedToken> _tokens = new(StringComparer.Ordinal);
 
     public InMemoryTokenCache() : this(TimeProvider.System)
@@ -25,8 +27,16 @@ public sealed class InMemoryTokenCache(TimeProvider timeProvider) : ITokenCache
     public ValueTask SetAsync(string key, CachedToken token, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(token);
+        if (_tokens.Count >= SweepThreshold) RemoveExpired();
         _tokens[key] = token;
         return ValueTask.CompletedTask;
+    }
+
+    private void RemoveExpired()
+    {
+        var now = timeProvider.GetUtcNow();
+        foreach (var entry in _tokens)
+            if (!entry.Value.IsValidAt(now)) _tokens.TryRemove(entry);
     }
 
     public ValueTask RemoveAsync(string key, CancellationToken cancellationToken)

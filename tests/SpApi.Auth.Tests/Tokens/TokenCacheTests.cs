@@ -40,6 +40,20 @@ public class TokenCacheTests
     }
 
     [Test]
+    public async Task InMemory_SweepsExpiredEntriesWhenLarge()
+    {
+        var time = new FakeTimeProvider();
+        var cache = new InMemoryTokenCache(time);
+        for (var i = 0; i < 5000; i++)
+            await cache.SetAsync($"report-{i}", new CachedToken("v", time.GetUtcNow().AddMinutes(1)), CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(2));
+
+        await cache.SetAsync("fresh", new CachedToken("v", time.GetUtcNow().AddMinutes(1)), CancellationToken.None);
+
+        Assert.That(cache.Count, Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task Distributed_RoundTripsAndRemoves()
     {
         var backing = new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions()));
