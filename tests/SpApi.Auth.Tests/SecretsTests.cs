@@ -23,15 +23,16 @@ public class SecretsTests
             ? FakeSpApi.Errors(HttpStatusCode.Forbidden, "Unauthorized", "Access to requested resource is denied.", "The access token you provided has expired.")
             : null;
         await host.Orders.SendAsync(Ops.ConfirmShipment, "/x");
-        host.Lwa.Override = _ => FakeLwa.Error(HttpStatusCode.InternalServerError, "server_error", "down");
+        host.Lwa.Override = _ => FakeLwa.Error(HttpStatusCode.BadRequest, "invalid_grant", "revoked");
         host.Time.Advance(TimeSpan.FromHours(2));
         Assert.ThrowsAsync<LwaException>(() => host.Orders.SendAsync(Ops.ConfirmShipment, "/x"));
 
         var logs = host.Logs.AllText();
         Assert.That(logs, Is.Not.Empty, "the HttpClient factory and handlers did log");
         Assert.That(logs, Does.Not.Contain("DO-NOT-LEAK"));
-        Assert.That(logs, Does.Not.Contain("access-"), "no LWA access token");
-        Assert.That(logs, Does.Not.Contain("rdt-"), "no RDT");
+        Assert.That(logs, Does.Contain("x-amz-access-token: *"), "the header is logged, redacted");
+        Assert.That(logs, Does.Not.Contain("access-Atzr").And.Not.Contain("access-sellingpartnerapi"), "no LWA access token");
+        Assert.That(logs, Does.Not.Contain("rdt-default"), "no RDT");
         Assert.That(logs, Does.Not.Contain(AuthTestHost.ClientSecret));
     }
 

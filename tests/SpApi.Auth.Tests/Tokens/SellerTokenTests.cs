@@ -86,7 +86,8 @@ public class SellerTokenTests
         host.Lwa.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         host.Lwa.Override = _ => FakeLwa.Error(HttpStatusCode.BadRequest, "invalid_grant", "revoked");
 
-        var calls = Enumerable.Range(0, 50).Select(_ => Task.Run(() => host.Orders.SendAsync(Ops.ConfirmShipment, "/orders/v0/orders/1/shipmentConfirmation"))).ToArray();
+        // Started on this thread: each call joins the refresh synchronously, before the gate opens.
+        var calls = Enumerable.Range(0, 50).Select(_ => host.Orders.SendAsync(Ops.ConfirmShipment, "/orders/v0/orders/1/shipmentConfirmation")).ToArray();
         while (host.Lwa.Requests == 0) await Task.Yield();
         host.Lwa.Gate.SetResult();
         var outcomes = await Task.WhenAll(calls.Select(async c => { try { await c; return "ok"; } catch (LwaException e) { return e.Error; } }));
