@@ -27,14 +27,14 @@ internal sealed class ChangeSink(string modelFile)
         _entries.Add(entry);
     }
 
-    /// <summary>True when something other than documentation or usage plans was reported for the operation.</summary>
-    public bool HasApiChange(string? operationId) =>
-        _entries.Any(e => e.OperationId == operationId && e.Kind is not (ChangeKind.DocumentationChanged or ChangeKind.UsagePlanChanged));
+    /// <summary>True when a change was already reported for the operation (so its edits are explained).</summary>
+    public bool HasChange(string operationId) => _entries.Any(e => e.OperationId == operationId);
 
     public IEnumerable<ModelChange> Changes() =>
         _entries.Select(e => new ModelChange(
             e.Kind, ModelFile, e.OperationId, e.Breaking(e.Use),
-            e.Use == SchemaUse.None ? e.Detail : $"{e.Detail} ({e.Use.Describe()})"));
+            // Parameters are always sent, so only schema properties and enums say where they are used.
+            e.Use == SchemaUse.None || e.Kind == ChangeKind.ParameterChanged ? e.Detail : $"{e.Detail} ({e.Use.Describe()})"));
 
     private sealed class Entry(ChangeKind kind, string? operationId, string detail, SchemaUse use, Func<SchemaUse, bool> breaking)
     {

@@ -87,7 +87,7 @@ public static class ModelDiffer
         var notes = new List<string>();
         var edited = DocumentationSplit.ChangedPaths(oldDocs, newDocs);
         if (edited.Count > 0) notes.Add($"documentation edited ({JsonDifferences.Join(edited)})");
-        var apiReported = apiChanged || (operationId is not null && sink.HasApiChange(operationId));
+        var apiReported = apiChanged || (operationId is not null && sink.HasChange(operationId));
         if (!apiReported && oldApi.ToString() != newApi.ToString())
             notes.Add(JsonDifferences.SameIgnoringOrder(oldApi, newApi)
                 ? "re-ordered, no API change"
