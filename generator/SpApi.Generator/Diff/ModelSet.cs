@@ -36,18 +36,22 @@ public sealed class ModelSet
     /// (the commit is then read from <c>UPSTREAM_COMMIT</c> in it or beside it). JSON files that are not Swagger
     /// documents, such as the lock file, are skipped.
     /// </summary>
-    public static ModelSet Load(string folder, string? commit = null)
+    /// <param name="files">Only these files (relative to models/, e.g. from a lock file); all when null.</param>
+    public static ModelSet Load(string folder, string? commit = null, IEnumerable<string>? files = null)
     {
         var full = Path.GetFullPath(folder);
         if (!Directory.Exists(full)) throw new ModelDiffException($"Model folder '{full}' does not exist.");
         var modelsRoot = Directory.Exists(Path.Combine(full, "models")) ? Path.Combine(full, "models") : full;
         commit ??= ReadCommit(full) ?? (modelsRoot == full ? ReadCommit(Path.GetDirectoryName(full)) : null);
 
+        var relatives = files?.ToList() ?? Directory.EnumerateFiles(modelsRoot, "*.json", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(modelsRoot, f).Replace('\\', '/')).ToList();
         var documents = new SortedDictionary<string, SwaggerDocument>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(modelsRoot, "*.json", SearchOption.AllDirectories))
+        foreach (var relative in relatives)
         {
-            var relative = Path.GetRelativePath(modelsRoot, file).Replace('\\', '/');
-            var document = Parse(relative, File.ReadAllText(file));
+            var path = Path.Combine(modelsRoot, relative);
+            if (!File.Exists(path)) throw new ModelDiffException($"Model file '{relative}' is missing from '{modelsRoot}'.");
+            var document = Parse(relative, File.ReadAllText(path));
             if (document is not null) documents.Add(relative, document);
         }
         if (documents.Count == 0) throw new ModelDiffException($"No Swagger model files found under '{modelsRoot}'.");

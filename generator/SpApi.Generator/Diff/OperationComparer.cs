@@ -1,4 +1,7 @@
+using System.Globalization;
 using Newtonsoft.Json.Linq;
+using SpApi.Generator.Generation;
+using SpApi.Runtime;
 
 namespace SpApi.Generator.Diff;
 
@@ -16,11 +19,11 @@ internal sealed class OperationComparer(SwaggerDocument before, SwaggerDocument 
         else if (old.Deprecated && !now.Deprecated)
             sink.Add(ChangeKind.DocumentationChanged, id, BreakingRules.DocumentationChanged, $"{now.Route} is no longer deprecated");
 
-        var oldPlan = UsagePlanTable.Parse(old.Description);
-        var newPlan = UsagePlanTable.Parse(now.Description);
+        // The same parser that fills the generated operation metadata, so the report says what the rate limiter will use.
+        var oldPlan = UsagePlanParser.Parse(old.Description);
+        var newPlan = UsagePlanParser.Parse(now.Description);
         if (oldPlan != newPlan)
-            sink.Add(ChangeKind.UsagePlanChanged, id, BreakingRules.UsagePlanChanged,
-                $"{(object?)oldPlan ?? "unknown"} -> {(object?)newPlan ?? "unknown"}");
+            sink.Add(ChangeKind.UsagePlanChanged, id, BreakingRules.UsagePlanChanged, $"{Describe(oldPlan)} -> {Describe(newPlan)}");
 
         Parameters(old, now, id);
         Responses(old, now, id);
@@ -110,6 +113,9 @@ internal sealed class OperationComparer(SwaggerDocument before, SwaggerDocument 
             schemas.Compare(oldSchema, newSchema, $"response {code}", id, SchemaUse.Response, ChangeKind.PropertyChanged);
         }
     }
+
+    private static string Describe(UsagePlan? plan) =>
+        plan is null ? "unknown" : $"{plan.Rate.ToString(CultureInfo.InvariantCulture)} req/s, burst {plan.Burst}";
 
     private static JToken Schema(JObject parameter) => Location(parameter) == "body" ? parameter["schema"] ?? new JObject() : parameter;
 

@@ -1,4 +1,6 @@
 using SpApi.Generator.Diff;
+using SpApi.Generator.Generation;
+using SpApi.Runtime;
 
 namespace SpApi.Generator.Tests.Diff;
 
@@ -9,8 +11,8 @@ public class UsagePlanTests
     [Test]
     public void Reads_the_rate_and_burst_row()
     {
-        Assert.That(UsagePlanTable.Parse($"Gets it.\n\n**Usage Plan:**\n\n{Table}| 0.0167 | 20 |\n\nThe header..."),
-            Is.EqualTo(new DocumentedUsagePlan(0.0167m, 20)));
+        Assert.That(UsagePlanParser.Parse($"Gets it.\n\n**Usage Plan:**\n\n{Table}| 0.0167 | 20 |\n\nThe header..."),
+            Is.EqualTo(new UsagePlan(0.0167, 20)));
     }
 
     [Test]
@@ -18,24 +20,24 @@ public class UsagePlanTests
     {
         const string description = "**Usage Plans:**\n\n| Plan type | Rate (requests per second) | Burst |\n| ---- | ---- | ---- |\n" +
                                    "|Default| 5 | 10 |\n|Selling partner specific| Variable | Variable |\n\nMore.";
-        Assert.That(UsagePlanTable.Parse(description), Is.EqualTo(new DocumentedUsagePlan(5m, 10)));
+        Assert.That(UsagePlanParser.Parse(description), Is.EqualTo(new UsagePlan(5, 10)));
     }
 
     [Test]
     public void Reads_tables_written_with_literal_backslash_n()
     {
-        Assert.That(UsagePlanTable.Parse(@"Lists.\n\n**Usage Plan:**\n\n| Rate (requests per second) | Burst |\n| ---- | ---- |\n| 2 | 6 |\n\nThe"),
-            Is.EqualTo(new DocumentedUsagePlan(2m, 6)));
+        Assert.That(UsagePlanParser.Parse(@"Lists.\n\n**Usage Plan:**\n\n| Rate (requests per second) | Burst |\n| ---- | ---- |\n| 2 | 6 |\n\nThe"),
+            Is.EqualTo(new UsagePlan(2, 6)));
     }
 
     [TestCase("| n | n |", TestName = "Placeholder values are unknown")]
     [TestCase("", TestName = "A header without rows is unknown")]
     public void Unreadable_tables_are_unknown_not_guessed(string row) =>
-        Assert.That(UsagePlanTable.Parse($"**Usage Plan:**\n\n{Table}{row}\n\nText"), Is.Null);
+        Assert.That(UsagePlanParser.Parse($"**Usage Plan:**\n\n{Table}{row}\n\nText"), Is.Null);
 
     [TestCase(null)]
     [TestCase("Returns the order. See the usage plans page.")]
-    public void Descriptions_without_a_table_have_no_plan(string? description) => Assert.That(UsagePlanTable.Parse(description), Is.Null);
+    public void Descriptions_without_a_table_have_no_plan(string? description) => Assert.That(UsagePlanParser.Parse(description), Is.Null);
 
     [Test]
     public void A_changed_usage_plan_is_reported_as_non_breaking_and_a_patch()

@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using SpApi.Generator.Generation;
+
+namespace SpApi.Generator.Update;
+
+/// <summary>
+/// The real steps: in-process generation (so a model NSwag cannot handle is named before any compile),
+/// <c>dotnet build src/SpApi.Clients</c> (which regenerates into obj/ and compiles), and
+/// <c>spapi smoke</c> when the CLI has that verb.
+/// </summary>
+public sealed partial class DotnetUpdateSteps(string configuration, Action<string> log) : IUpdateSteps
+{
+    private const string ClientsProject = "src/SpApi.Clients/SpApi.Clients.csproj";
+    private const string CliProject = "src/SpApi.Cli/SpApi.Cli.csproj";
+
+    public async Task<string> GenerateAsync(string repositoryRoot, IReadOnlyList<string> modelFiles, CancellationToken cancellationToken)
+    {
+        var output = Directory.CreateTempSubdirectory("spapi-update-generate-").FullName;
+        try
+        {
+            var result = await new ClientGeneration(new GeneratorPaths(repositoryRoot), log)
+                .GenerateAsync(Path.Combine(repositoryRoot, "models"), modelFiles, output, cancellationToken);
+            return $"{result.Models.Count} clients, {result.Operations.Count()} operations in {result.Elapsed.TotalSeconds:0.0} s";
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    public async Task<string> BuildAsync(string repositoryRoot, CancellationToken cancellationToken)
+    {
+        var started = DateTime.UtcNow;
+        await RunDotnetAsync(repositoryRoot, ["build", ClientsProject, "-c", configuration, "-nologo", "-nr:false", "-v:q"], "build", cancellationToken);
+        return $"{ClientsProject} built ({configuration}) in {(DateTime.UtcNow - started).TotalSeconds:0} s";
+    }
+
+    public async Task<string?> SmokeAsync(string repositoryRoot, CancellationToken cancellationToken)
+    {
+        if (!HasSmokeVerb(repositoryRoot)) return null;
+        var output = await RunDotnetAsync(repositoryRoot, ["run", "--project", CliProject, "-c", configuration, "--", "smoke"], "smoke run", cancellationToken);
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "passed";
+    }
+
+    /// <summary>True when a CLI command declares the verb <c>smoke</c> (verbs are found by reflection, one class each).</summary>
+    public static bool HasSmokeVerb(string repositoryRoot)
+    {
+        var cli = Path.Combine(repositoryRoot, "src", "SpApi.Cli");
+        return Directory.Exists(cli) && Directory.EnumerateFiles(cli, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Any(f => SmokeVerb().IsMatch(File.ReadAllText(f)));
+    }
+
+    private async Task<string> RunDotnetAsync(string repositoryRoot, string[] arguments, string step, CancellationToken cancellationToken)
+    {
+        log($"{step}: dotnet {string.Join(' ', arguments)}");
+        var (exitCode, output) = await ProcessRunner.RunAsync(ProcessRunner.Dotnet, arguments, repositoryRoot, cancellationToken);
+        if (exitCode == 0) return output;
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var errors = lines.Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)).Distinct().Take(15).ToList();
+        throw new UpdateStepException($"dotnet {string.Join(' ', arguments)} exited with {exitCode}:\n  " +
+                                      string.Join("\n  ", errors.Count > 0 ? errors : lines.TakeLast(15)));
+    }
+
+    [GeneratedRegex(@"Name\s*(=>|\{\s*get;?\s*\}\s*=)\s*""smoke""")]
+    private static partial Regex SmokeVerb();
+}
