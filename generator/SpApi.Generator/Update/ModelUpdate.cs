@@ -3,8 +3,12 @@ using SpApi.Generator.Models;
 
 namespace SpApi.Generator.Update;
 
-/// <summary>What to update to: a snapshot folder (models/ + UPSTREAM_COMMIT), where to write the report, whether to smoke-run.</summary>
-public sealed record UpdateRequest(string RepositoryRoot, string From, string? ReportPath = null, bool Smoke = true);
+/// <summary>
+/// What to update to: a snapshot folder (models/ + UPSTREAM_COMMIT), or, when <paramref name="From"/> is null,
+/// the latest commit of <paramref name="Upstream"/> (the lock's upstream when that is null too); where to write
+/// the report; whether to smoke-run.
+/// </summary>
+public sealed record UpdateRequest(string RepositoryRoot, string? From, string? ReportPath = null, bool Smoke = true, string? Upstream = null);
 
 /// <summary>How an update ended. On failure the working tree is already restored.</summary>
 public sealed record UpdateResult(
@@ -27,10 +31,13 @@ public sealed class ModelUpdate(IUpdateSteps steps, Action<string> log)
     public async Task<UpdateResult> RunAsync(UpdateRequest request, CancellationToken cancellationToken)
     {
         var root = Path.GetFullPath(request.RepositoryRoot);
-        var from = SnapshotFolder(request.From);
         var sync = new ModelSync(root, log);
         var pinned = sync.Sync();
-        var target = ModelLock.FromSnapshot(from, pinned.Upstream);
+        var from = request.From is { } folder
+            ? SnapshotFolder(folder)
+            : await UpstreamClone.LatestAsync(request.Upstream ?? pinned.Upstream, root, log, cancellationToken);
+        log($"update: comparing the pinned models ({Short(pinned.Commit)}) with {from}");
+        var target = ModelLock.FromSnapshot(from, request.Upstream ?? pinned.Upstream);
 
         var report = ModelDiffer.Compare(
             ModelSet.Load(sync.ModelsDir, pinned.Commit, pinned.Files.Select(f => f.Path)),

@@ -10,7 +10,7 @@ namespace SpApi.Generator.Update;
 /// </summary>
 public static class UpdateCommand
 {
-    public const string Usage = "update --from <snapshot dir> [--report <file>] [--repo <dir>] [--configuration Release] [--no-smoke]";
+    public const string Usage = "update (--from <snapshot dir> | --upstream [--upstream-url <git url>]) [--report <file>] [--repo <dir>] [--configuration Release] [--no-smoke]";
 
     public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken) =>
         RunAsync(args, steps: null, Console.Out, Console.Error, cancellationToken);
@@ -22,10 +22,13 @@ public static class UpdateCommand
         string configuration;
         try
         {
-            var options = VerbOptions.Parse(args, ["from", "report", "repo", "configuration"], ["no-smoke"]);
+            var options = VerbOptions.Parse(args, ["from", "report", "repo", "configuration", "upstream-url"], ["no-smoke", "upstream"]);
             if (options.Positional.Count > 0) throw new VerbUsageException($"unexpected argument '{options.Positional[0]}'.");
+            var upstream = options.Flag("upstream") || options.Value("upstream-url") is not null;
+            if (upstream == (options.Value("from") is not null))
+                throw new VerbUsageException("pass either --from <snapshot dir> or --upstream (to clone the latest upstream models).");
             var root = options.Value("repo") is { } repo ? Path.GetFullPath(repo) : GeneratorPaths.Find().RepoRoot;
-            request = new UpdateRequest(root, options.Required("from"), options.Value("report"), Smoke: !options.Flag("no-smoke"));
+            request = new UpdateRequest(root, options.Value("from"), options.Value("report"), Smoke: !options.Flag("no-smoke"), Upstream: options.Value("upstream-url"));
             configuration = options.Value("configuration") ?? "Release";
         }
         catch (Exception e) when (e is VerbUsageException or GeneratorException)
@@ -40,9 +43,9 @@ public static class UpdateCommand
         {
             result = await new ModelUpdate(steps ?? new DotnetUpdateSteps(configuration, Log), Log).RunAsync(request, cancellationToken);
         }
-        catch (Exception e) when (e is GeneratorException or ModelDiffException)
+        catch (Exception e) when (e is GeneratorException or ModelDiffException or UpdateStepException)
         {
-            // Raised before anything was changed: reading the pinned or the new models failed.
+            // Raised before anything was changed: fetching or reading the pinned or the new models failed.
             await error.WriteLineAsync($"update failed before changing anything: {e.Message}");
             return 1;
         }

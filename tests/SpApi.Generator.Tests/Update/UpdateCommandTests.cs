@@ -108,6 +108,33 @@ public class UpdateCommandTests
     }
 
     [Test]
+    public async Task Upstream_clones_the_latest_models_and_pins_their_commit()
+    {
+        var upstream = Path.Combine(_fixture.Root, "upstream");
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(_fixture.SnapshotB, "models"), "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(upstream, "models", Path.GetRelativePath(Path.Combine(_fixture.SnapshotB, "models"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        await Git(upstream, "init", "-q");
+        await Git(upstream, "add", "-A");
+        await Git(upstream, "-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "models");
+        var head = (await Git(upstream, "rev-parse", "HEAD")).Trim();
+        var steps = new FakeSteps();
+
+        var exit = await UpdateCommand.RunAsync(["--repo", _fixture.Repo, "--upstream-url", upstream, "--report", _fixture.ReportPath],
+            steps, new StringWriter(), new StringWriter(), CancellationToken.None);
+
+        Assert.That(exit, Is.EqualTo(0));
+        var pinned = ModelLock.Load(_fixture.LockPath);
+        Assert.That((pinned.Commit, pinned.Upstream), Is.EqualTo((head, upstream)));
+        Assert.That(pinned.CommitDate, Does.Match(@"^\d{4}-\d{2}-\d{2}$"));
+        Assert.That(steps.GeneratedFrom, Does.Contain("tracking-api-model/trackingTest.json"));
+        Assert.That(JObject.Parse(File.ReadAllText(_fixture.ReportPath)).Value<string>("to"), Is.EqualTo(head));
+    }
+
+    [Test]
     public async Task Missing_from_is_a_usage_error()
     {
         var error = new StringWriter();
@@ -115,6 +142,13 @@ public class UpdateCommandTests
         var exit = await UpdateCommand.RunAsync(["--repo", _fixture.Repo], new FakeSteps(), new StringWriter(), error, CancellationToken.None);
 
         Assert.That(exit, Is.EqualTo(2));
-        Assert.That(error.ToString(), Does.Contain("--from is required").And.Contain("usage: update --from"));
+        Assert.That(error.ToString(), Does.Contain("pass either --from").And.Contain("usage: update (--from"));
+    }
+
+    private static async Task<string> Git(string directory, params string[] arguments)
+    {
+        var (exit, output) = await ProcessRunner.RunAsync("git", arguments, directory, CancellationToken.None);
+        Assert.That(exit, Is.EqualTo(0), output);
+        return output;
     }
 }
