@@ -10,8 +10,8 @@ public class RealSnapshotDiffTests
     [OneTimeSetUp]
     public static void Diff() =>
         _report = ModelDiffer.Compare(
-            ModelSet.Load(Path.Combine(Snapshots.Older, "models")),
-            ModelSet.Load(Path.Combine(Snapshots.Newer, "models")));
+            ModelSet.Load(Path.Combine(RepoPaths.Older, "models")),
+            ModelSet.Load(Path.Combine(RepoPaths.Pinned, "models")));
 
     private static IEnumerable<ModelChange> In(string modelFile) => _report.Changes.Where(c => c.ModelFile == modelFile);
 
@@ -25,8 +25,8 @@ public class RealSnapshotDiffTests
     [Test]
     public void Every_file_whose_bytes_differ_is_in_the_report_and_no_other()
     {
-        var older = Path.Combine(Snapshots.Older, "models");
-        var newer = Path.Combine(Snapshots.Newer, "models");
+        var older = Path.Combine(RepoPaths.Older, "models");
+        var newer = Path.Combine(RepoPaths.Pinned, "models");
         var differing = Directory.EnumerateFiles(older, "*.json", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(older, f))
             .Union(Directory.EnumerateFiles(newer, "*.json", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(newer, f)))
             .Where(f => !File.Exists(Path.Combine(older, f)) || !File.Exists(Path.Combine(newer, f))
@@ -121,7 +121,7 @@ public class RealSnapshotDiffTests
     [Test]
     public void Going_back_to_the_older_models_is_breaking()
     {
-        var back = ModelDiffer.Compare(ModelSet.Load(Snapshots.Newer), ModelSet.Load(Snapshots.Older));
+        var back = ModelDiffer.Compare(ModelSet.Load(RepoPaths.Pinned), ModelSet.Load(RepoPaths.Older));
 
         Assert.That(back.SuggestedBump, Is.EqualTo(VersionBump.Major));
         Assert.That(back.Changes.Single(c => c.Kind == ChangeKind.OperationRemoved && c.OperationId == "getShipmentTracking").Breaking, Is.True);

@@ -2,7 +2,6 @@ using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using Newtonsoft.Json.Linq;
 using SpApi.Generator.Models;
-using SpApi.Generator.Tests.Diff;
 using SpApi.Generator.Update;
 
 namespace SpApi.Generator.Tests.Update;
@@ -22,16 +21,16 @@ public class RealUpdateTests
     [OneTimeSetUp]
     public async Task CopyRepository()
     {
-        var newer = Snapshots.Newer; // ignores the fixture where ../shared is absent
+        var newer = RepoPaths.Pinned;
         _temp = Directory.CreateTempSubdirectory("spapi-update-e2e-").FullName;
         _repo = Path.Combine(_temp, "repo");
         Directory.CreateSymbolicLink(Path.Combine(_temp, "shared"), Path.GetFullPath(Path.Combine(newer, "..", "..")));
 
-        var (exit, listing) = await ProcessRunner.RunAsync("git", ["ls-files", "-co", "--exclude-standard", "-z"], Snapshots.RepositoryRoot, CancellationToken.None);
+        var (exit, listing) = await ProcessRunner.RunAsync("git", ["ls-files", "-co", "--exclude-standard", "-z"], RepoPaths.Root, CancellationToken.None);
         Assert.That(exit, Is.EqualTo(0), listing);
         foreach (var relative in listing.Split('\0', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()))
         {
-            var source = Path.Combine(Snapshots.RepositoryRoot, relative);
+            var source = Path.Combine(RepoPaths.Root, relative);
             if (!File.Exists(source)) continue; // deleted in the working tree
             var target = Path.Combine(_repo, relative);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
@@ -39,7 +38,7 @@ public class RealUpdateTests
         }
 
         // Start from the older models, as a project pinned two months ago would.
-        ModelLock.FromSnapshot(Snapshots.Older).Save(Path.Combine(_repo, "models", ModelLock.FileName));
+        ModelLock.FromSnapshot(RepoPaths.Older).Save(Path.Combine(_repo, "models", ModelLock.FileName));
         new ModelSync(_repo).Sync();
     }
 
@@ -54,7 +53,7 @@ public class RealUpdateTests
     {
         // The newer models plus a second ordersV0.json: both map to namespace SpApi.Orders.V0, which generation refuses.
         var bad = Path.Combine(_temp, "bad-snapshot");
-        CopyDirectory(Snapshots.Newer, bad);
+        CopyDirectory(RepoPaths.Pinned, bad);
         Directory.CreateDirectory(Path.Combine(bad, "models", "orders-api-model", "copy"));
         File.Copy(Path.Combine(bad, "models", "orders-api-model", "ordersV0.json"), Path.Combine(bad, "models", "orders-api-model", "copy", "ordersV0.json"));
         var before = UpdateFixture.State(Path.Combine(_repo, "models"));
@@ -73,7 +72,7 @@ public class RealUpdateTests
         var started = DateTime.UtcNow;
         var reportPath = Path.Combine(_temp, "report", "api-changes.json");
 
-        var (exit, output, error) = await Update(Snapshots.Newer, reportPath);
+        var (exit, output, error) = await Update(RepoPaths.Pinned, reportPath);
 
         Assert.That(exit, Is.EqualTo(0), $"{output}\n{error}");
         Assert.That(output, Does.Contain("generate: 66 clients, 370 operations").And.Contain("build: ").And.Contain("smoke: "));
