@@ -16,7 +16,8 @@ public static class GeneratorCommandLine
           lock     [--repo DIR] --from SNAPSHOT_DIR   pin the models of a snapshot folder (writes models/models.lock.json)
           diff     --old DIR --new DIR [--report FILE] [--fail-on-breaking]
                                                       API change report between two model folders
-          update   --from SNAPSHOT_DIR [--report FILE] [--repo DIR] [--no-smoke]
+          update   (--from SNAPSHOT_DIR | --upstream [--upstream-url URL]) [--report FILE] [--repo DIR]
+                   [--configuration Release] [--no-smoke]
                                                       diff, re-pin, sync, regenerate, build and smoke-run newer models;
                                                       restores the working tree if any step fails
         """;

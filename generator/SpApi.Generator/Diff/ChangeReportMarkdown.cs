@@ -26,13 +26,15 @@ public static class ChangeReportMarkdown
         md.AppendLine("| Change | Count | Breaking |").AppendLine("| --- | ---: | ---: |");
         foreach (var group in report.Changes.GroupBy(c => c.Kind).OrderBy(g => g.Key))
             md.AppendLine($"| {group.Key.ToJsonName()} | {group.Count()} | {group.Count(c => c.Breaking)} |");
+        md.AppendLine();
 
         var files = report.Changes.GroupBy(c => c.ModelFile)
             .OrderByDescending(g => g.Any(c => c.Breaking))
             .ThenBy(g => g.Key, StringComparer.Ordinal);
         foreach (var file in files)
         {
-            md.AppendLine().AppendLine($"## {Escape(file.Key)}").AppendLine();
+            // Every block below ends with a blank line, so headings need none before them.
+            md.AppendLine($"## {Escape(file.Key)}").AppendLine();
             Section(md, "Breaking", file.Where(c => c.Breaking));
             Section(md, "Non-breaking", file.Where(c => !c.Breaking && c.Kind != ChangeKind.DocumentationChanged));
             Documentation(md, file.Where(c => !c.Breaking && c.Kind == ChangeKind.DocumentationChanged).ToList());

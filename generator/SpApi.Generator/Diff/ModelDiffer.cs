@@ -25,7 +25,7 @@ public static class ModelDiffer
     private static IEnumerable<ModelChange> Added(SwaggerDocument document)
     {
         yield return new ModelChange(ChangeKind.ModelFileAdded, document.ModelFile, null, BreakingRules.ModelFileAdded,
-            $"new API {document.Title} with {document.Operations.Count} operations");
+            $"new API {document.Title} with {Operations(document)}");
         foreach (var op in document.Operations)
             yield return new ModelChange(ChangeKind.OperationAdded, document.ModelFile, op.Key, BreakingRules.OperationAdded, $"{op.Route} (new model file)");
     }
@@ -33,10 +33,13 @@ public static class ModelDiffer
     private static IEnumerable<ModelChange> Removed(SwaggerDocument document)
     {
         yield return new ModelChange(ChangeKind.ModelFileRemoved, document.ModelFile, null, BreakingRules.ModelFileRemoved,
-            $"API {document.Title} removed with its {document.Operations.Count} operations");
+            $"API {document.Title} removed with its {Operations(document)}");
         foreach (var op in document.Operations)
             yield return new ModelChange(ChangeKind.OperationRemoved, document.ModelFile, op.Key, BreakingRules.OperationRemoved, $"{op.Route} (model file removed)");
     }
+
+    private static string Operations(SwaggerDocument document) =>
+        document.Operations.Count == 1 ? "1 operation" : $"{document.Operations.Count} operations";
 
     private static IEnumerable<ModelChange> CompareFile(SwaggerDocument old, SwaggerDocument now)
     {

@@ -81,7 +81,7 @@ public class RealUpdateTests
         Assert.That(report.Value<string>("from"), Is.EqualTo("6ad2ee14835a9aa31889ae5607ea4e1fcc90f3ad"));
         Assert.That(report.Value<string>("to"), Is.EqualTo("34dc93fe45f37c9a0b2e56823c808f68b4f81754"));
         var changes = report["changes"]!.Select(c => (Kind: c.Value<string>("kind"), File: c.Value<string>("modelFile"), Op: c.Value<string>("operationId"), Detail: c.Value<string>("detail"))).ToList();
-        Assert.That(changes, Does.Contain(("modelFileAdded", "tracking-api-model/tracking_2026-01-30.json", (string?)null, "new API The Selling Partner API for tracking services provided by Amazon. 2026-01-30 with 1 operations")));
+        Assert.That(changes, Does.Contain(("modelFileAdded", "tracking-api-model/tracking_2026-01-30.json", (string?)null, "new API The Selling Partner API for tracking services provided by Amazon. 2026-01-30 with 1 operation")));
         Assert.That(changes.Where(c => c.Kind == "operationAdded").Select(c => c.Op), Does.Contain("getShipmentTracking").And.Contain("listPayouts"));
         Assert.That(changes.Where(c => c.Kind == "propertyAdded").Select(c => c.Detail), Does.Contain("Offer.promotions: added, optional Promotions (response)"));
         Assert.That(changes.Where(c => c.Kind == "enumValueAdded").Select(c => c.Detail), Has.Some.Contains("SHIPMENT_TRACKING_MILESTONE_CHANGED"));
