@@ -37,18 +37,26 @@ public sealed partial class DotnetUpdateSteps(string configuration, Action<strin
 
     public async Task<string?> SmokeAsync(string repositoryRoot, CancellationToken cancellationToken)
     {
-        if (!HasSmokeVerb(repositoryRoot)) return null;
-        var output = await RunDotnetAsync(repositoryRoot, ["run", "--project", CliProject, "-c", configuration, "--", "smoke"], "smoke run", cancellationToken);
-        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "passed";
+        if (SmokeVerb(repositoryRoot) is not { } verb) return null;
+        var output = await RunDotnetAsync(repositoryRoot, ["run", "--project", CliProject, "-c", configuration, "--", .. verb.Split(' ')], "smoke run", cancellationToken);
+        return $"spapi {verb}: " + (output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "passed");
     }
 
-    /// <summary>True when a CLI command declares the verb <c>smoke</c> (verbs are found by reflection, one class each).</summary>
-    public static bool HasSmokeVerb(string repositoryRoot)
+    /// <summary>
+    /// The CLI verb that runs the smoke cases (<c>smoke</c>, <c>sandbox smoke</c>…), or null when there is none yet.
+    /// CLI verbs are classes found by reflection, one file each, so their declared names are searched.
+    /// </summary>
+    public static string? SmokeVerb(string repositoryRoot)
     {
         var cli = Path.Combine(repositoryRoot, "src", "SpApi.Cli");
-        return Directory.Exists(cli) && Directory.EnumerateFiles(cli, "*.cs", SearchOption.AllDirectories)
+        if (!Directory.Exists(cli)) return null;
+        return Directory.EnumerateFiles(cli, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Any(f => SmokeVerb().IsMatch(File.ReadAllText(f)));
+            .Select(f => SmokeVerbName().Match(File.ReadAllText(f)))
+            .Where(m => m.Success)
+            .Select(m => m.Groups["verb"].Value)
+            .OrderBy(v => v.Length)
+            .FirstOrDefault();
     }
 
     private async Task<string> RunDotnetAsync(string repositoryRoot, string[] arguments, string step, CancellationToken cancellationToken)
@@ -62,6 +70,6 @@ public sealed partial class DotnetUpdateSteps(string configuration, Action<strin
                                       string.Join("\n  ", errors.Count > 0 ? errors : lines.TakeLast(15)));
     }
 
-    [GeneratedRegex(@"Name\s*(=>|\{\s*get;?\s*\}\s*=)\s*""smoke""")]
-    private static partial Regex SmokeVerb();
+    [GeneratedRegex(@"\bName\s*(=>|\{\s*get;?\s*\}\s*=)\s*""(?<verb>[a-z ]*\bsmoke\b[a-z ]*)""")]
+    private static partial Regex SmokeVerbName();
 }
