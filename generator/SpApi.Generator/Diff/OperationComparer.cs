@@ -31,25 +31,55 @@ internal sealed class OperationComparer(SwaggerDocument before, SwaggerDocument 
 
     private void Parameters(SwaggerOperation old, SwaggerOperation now, string id)
     {
-        var oldByName = old.Parameters.ToDictionary(ParameterKey, StringComparer.OrdinalIgnoreCase);
-        var newByName = now.Parameters.ToDictionary(ParameterKey, StringComparer.OrdinalIgnoreCase);
-        foreach (var (key, parameter) in newByName)
+        var pairs = Match(Unique(before, old), Unique(after, now));
+        foreach (var (was, isNow) in pairs)
         {
-            if (oldByName.ContainsKey(key)) continue;
-            var required = IsRequired(parameter);
-            sink.Add(ChangeKind.ParameterAdded, id, BreakingRules.ParameterAdded(required),
-                $"{Name(parameter)} ({Location(parameter)}, {(required ? "required" : "optional")} {ParameterType(after, parameter)})");
-        }
-        foreach (var (key, parameter) in oldByName)
-        {
-            if (!newByName.TryGetValue(key, out var replacement))
+            if (was is null)
             {
-                sink.Add(ChangeKind.ParameterRemoved, id, BreakingRules.ParameterRemoved, $"{Name(parameter)} ({Location(parameter)})");
-                continue;
+                var required = IsRequired(isNow!);
+                sink.Add(ChangeKind.ParameterAdded, id, BreakingRules.ParameterAdded(required),
+                    $"{Name(isNow!)} ({Location(isNow!)}, {(required ? "required" : "optional")} {ParameterType(after, isNow!)})");
             }
-            CompareParameter(parameter, replacement, id);
+            else if (isNow is null)
+                sink.Add(ChangeKind.ParameterRemoved, id, BreakingRules.ParameterRemoved, $"{Name(was)} ({Location(was)})");
+            else
+                CompareParameter(was, isNow, id);
         }
-        ParameterOrder(old, now, id, oldByName.Keys.Intersect(newByName.Keys, StringComparer.OrdinalIgnoreCase).ToHashSet(StringComparer.OrdinalIgnoreCase));
+        ParameterOrder(old, now, id, pairs.Where(p => p.Old is not null && p.New is not null).ToList());
+    }
+
+    /// <summary>
+    /// Pairs parameters by name and location, then by name alone (a moved parameter); the body parameter pairs
+    /// with the body parameter whatever it is called (the name only becomes a C# parameter name).
+    /// </summary>
+    private static List<(JObject? Old, JObject? New)> Match(List<JObject> old, List<JObject> now)
+    {
+        var pairs = new List<(JObject? Old, JObject? New)>();
+        var unmatched = new List<JObject>(now);
+        Pair(p => $"{Identity(p)}|{Location(p)}");
+        Pair(Identity);
+        pairs.AddRange(old.Where(o => !pairs.Any(p => ReferenceEquals(p.Old, o))).Select(o => ((JObject?)o, (JObject?)null)));
+        pairs.AddRange(unmatched.Select(n => ((JObject?)null, (JObject?)n)));
+        return pairs;
+
+        void Pair(Func<JObject, string> key)
+        {
+            foreach (var o in old.Where(o => !pairs.Any(p => ReferenceEquals(p.Old, o))).ToList())
+            {
+                var candidates = unmatched.Where(n => string.Equals(key(n), key(o), StringComparison.OrdinalIgnoreCase)).ToList();
+                if (candidates.Count != 1) continue;
+                pairs.Add((o, candidates[0]));
+                unmatched.Remove(candidates[0]);
+            }
+        }
+    }
+
+    private static List<JObject> Unique(SwaggerDocument document, SwaggerOperation operation)
+    {
+        var twice = operation.Parameters.GroupBy(p => $"{Identity(p)}|{Location(p)}", StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        return twice is null
+            ? operation.Parameters.ToList()
+            : throw new ModelDiffException($"{document.ModelFile}: {operation.Route} declares parameter '{Name(twice.First())}' in {Location(twice.First())} twice.");
     }
 
     private void CompareParameter(JObject old, JObject now, string id)
@@ -70,20 +100,20 @@ internal sealed class OperationComparer(SwaggerDocument before, SwaggerDocument 
     }
 
     /// <summary>
-    /// NSwag declares required parameters first, then optional ones, each group in model order. If the common
+    /// NSwag declares required parameters first, then optional ones, each group in model order. If the matched
     /// parameters come out in a different order, positional arguments would bind to the wrong parameter.
     /// </summary>
-    private void ParameterOrder(SwaggerOperation old, SwaggerOperation now, string id, HashSet<string> common)
+    private void ParameterOrder(SwaggerOperation old, SwaggerOperation now, string id, List<(JObject? Old, JObject? New)> matched)
     {
-        var before = SignatureOrder(old).Where(common.Contains).ToList();
-        var after = SignatureOrder(now).Where(common.Contains).ToList();
-        if (!before.SequenceEqual(after, StringComparer.OrdinalIgnoreCase))
+        var before = SignatureOrder(old).Select(p => matched.FindIndex(m => ReferenceEquals(m.Old, p))).Where(i => i >= 0).ToList();
+        var after = SignatureOrder(now).Select(p => matched.FindIndex(m => ReferenceEquals(m.New, p))).Where(i => i >= 0).ToList();
+        if (!before.SequenceEqual(after))
             sink.Add(ChangeKind.ParameterChanged, id, BreakingRules.ParameterOrderChanged,
-                $"parameter order ({string.Join(", ", before)}) -> ({string.Join(", ", after)})");
+                $"parameter order ({string.Join(", ", before.Select(i => Name(matched[i].New!)))}) -> ({string.Join(", ", after.Select(i => Name(matched[i].New!)))})");
     }
 
-    private static IEnumerable<string> SignatureOrder(SwaggerOperation operation) =>
-        operation.Parameters.Where(IsRequired).Concat(operation.Parameters.Where(p => !IsRequired(p))).Select(ParameterKey);
+    private static IEnumerable<JObject> SignatureOrder(SwaggerOperation operation) =>
+        operation.Parameters.Where(IsRequired).Concat(operation.Parameters.Where(p => !IsRequired(p)));
 
     private void Responses(SwaggerOperation old, SwaggerOperation now, string id)
     {
@@ -119,8 +149,7 @@ internal sealed class OperationComparer(SwaggerDocument before, SwaggerDocument 
 
     private static JToken Schema(JObject parameter) => Location(parameter) == "body" ? parameter["schema"] ?? new JObject() : parameter;
 
-    /// <summary>Body parameters match whatever they are called (the name only becomes a C# parameter name).</summary>
-    private static string ParameterKey(JObject parameter) => Location(parameter) == "body" ? "(body)" : Name(parameter);
+    private static string Identity(JObject parameter) => Location(parameter) == "body" ? "(body)" : Name(parameter);
 
     private static string Name(JObject parameter) => parameter.Value<string>("name") ?? "(unnamed)";
 

@@ -64,9 +64,13 @@ public sealed class SwaggerDocument
             }
         }
 
-        var idCounts = found.Where(f => f.Id is not null).GroupBy(f => f.Id!).ToDictionary(g => g.Key, g => g.Count());
+        // The operationId names the C# method; a reused id is qualified by method, then by route if still ambiguous.
+        var byId = found.Where(f => f.Id is not null).GroupBy(f => f.Id!).ToDictionary(g => g.Key, g => g.ToList());
         return found.Select(f => new SwaggerOperation(
-                f.Id is null ? $"{f.Method} {f.Path}" : idCounts[f.Id] > 1 ? $"{f.Id} ({f.Method})" : f.Id,
+                f.Id is null ? $"{f.Method} {f.Path}"
+                : byId[f.Id].Count == 1 ? f.Id
+                : byId[f.Id].Count(o => o.Method == f.Method) == 1 ? $"{f.Id} ({f.Method})"
+                : $"{f.Id} ({f.Method} {f.Path})",
                 f.Id, f.Method, f.Path, f.Json, f.Parameters))
             .ToList();
     }

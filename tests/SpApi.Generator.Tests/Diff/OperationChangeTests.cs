@@ -125,4 +125,17 @@ public class OperationChangeTests
 
         Assert.That(report.Single(ChangeKind.OperationDeprecated).OperationId, Is.EqualTo("createOrder (PUT)"));
     }
+
+    [Test]
+    public void An_operationId_reused_with_the_same_method_is_qualified_by_route()
+    {
+        var model = DiffFixture.Model();
+        model["paths"]!["/orders/v1/archive"] = JObject.Parse("""{ "post": { "operationId": "createOrder", "responses": { "200": { "description": "OK" } } } }""");
+        var edited = (JObject)model.DeepClone();
+        edited["paths"]!["/orders/v1/archive"]!["post"]!["deprecated"] = true;
+
+        var report = DiffFixture.Compare(model, edited);
+
+        Assert.That(report.Single(ChangeKind.OperationDeprecated).OperationId, Is.EqualTo("createOrder (POST /orders/v1/archive)"));
+    }
 }

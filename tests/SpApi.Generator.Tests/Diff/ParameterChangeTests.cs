@@ -141,4 +141,22 @@ public class ParameterChangeTests
 
         Assert.That(report.ApiKinds(), Is.Empty, string.Join("\n", report.Changes));
     }
+
+    [Test]
+    public void The_same_name_in_two_locations_is_two_parameters()
+    {
+        var report = DiffFixture.Diff(m => m.GetOrder().Parameters().Add(JObject.FromObject(new { name = "marketplaceId", @in = "header", required = false, type = "string" })));
+
+        Assert.That(report.Single(ChangeKind.ParameterAdded).Detail, Is.EqualTo("marketplaceId (header, optional string)"));
+    }
+
+    [Test]
+    public void A_parameter_declared_twice_is_a_clear_error()
+    {
+        var twice = DiffFixture.Model();
+        twice.GetOrder().Parameters().Add(twice.GetOrder().Parameter("includeItems").DeepClone());
+
+        var error = Assert.Throws<ModelDiffException>(() => DiffFixture.Compare(DiffFixture.Model(), twice));
+        Assert.That(error!.Message, Is.EqualTo($"{DiffFixture.File}: GET /orders/v1/orders/{{orderId}} declares parameter 'includeItems' in query twice."));
+    }
 }
