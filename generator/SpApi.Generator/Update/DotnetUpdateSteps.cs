@@ -31,15 +31,19 @@ public sealed partial class DotnetUpdateSteps(string configuration, Action<strin
     public async Task<string> BuildAsync(string repositoryRoot, CancellationToken cancellationToken)
     {
         var started = DateTime.UtcNow;
-        await RunDotnetAsync(repositoryRoot, ["build", ClientsProject, "-c", configuration, "-nologo", "-nr:false", "-v:q"], "build", cancellationToken);
+        await RunDotnetAsync(repositoryRoot, ["build", ClientsProject, "-c", configuration, "-nologo", "-nr:false", "-v:q"], "build", ErrorLines, cancellationToken);
         return $"{ClientsProject} built ({configuration}) in {(DateTime.UtcNow - started).TotalSeconds:0} s";
     }
 
     public async Task<string?> SmokeAsync(string repositoryRoot, CancellationToken cancellationToken)
     {
         if (SmokeVerb(repositoryRoot) is not { } verb) return null;
-        var output = await RunDotnetAsync(repositoryRoot, ["run", "--project", CliProject, "-c", configuration, "--", .. verb.Split(' ')], "smoke run", cancellationToken);
-        return $"spapi {verb}: " + (output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "passed");
+        // The smoke cases must come from the models just synced, whatever the caller's environment says.
+        var models = new Dictionary<string, string> { ["SPAPI_MODELS_DIR"] = Path.Combine(repositoryRoot, "models") };
+        var output = await RunDotnetAsync(repositoryRoot, ["run", "--project", CliProject, "-c", configuration, "--", .. verb.Split(' ')], "smoke run",
+            lines => lines.TakeLast(20), cancellationToken, models);
+        var lines = Lines(output);
+        return $"spapi {verb}: " + (lines.LastOrDefault(l => SmokeTotals().IsMatch(l)) ?? lines.LastOrDefault() ?? "passed");
     }
 
     /// <summary>
@@ -59,17 +63,29 @@ public sealed partial class DotnetUpdateSteps(string configuration, Action<strin
             .FirstOrDefault();
     }
 
-    private async Task<string> RunDotnetAsync(string repositoryRoot, string[] arguments, string step, CancellationToken cancellationToken)
+    /// <summary>Runs dotnet; on failure throws with the lines <paramref name="explain"/> picks from its output.</summary>
+    private async Task<string> RunDotnetAsync(string repositoryRoot, string[] arguments, string step,
+        Func<IReadOnlyList<string>, IEnumerable<string>> explain, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
     {
         log($"{step}: dotnet {string.Join(' ', arguments)}");
-        var (exitCode, output) = await ProcessRunner.RunAsync(ProcessRunner.Dotnet, arguments, repositoryRoot, cancellationToken);
+        var (exitCode, output) = await ProcessRunner.RunAsync(ProcessRunner.Dotnet, arguments, repositoryRoot, cancellationToken, environment);
         if (exitCode == 0) return output;
-        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var errors = lines.Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)).Distinct().Take(15).ToList();
-        throw new UpdateStepException($"dotnet {string.Join(' ', arguments)} exited with {exitCode}:\n  " +
-                                      string.Join("\n  ", errors.Count > 0 ? errors : lines.TakeLast(15)));
+        throw new UpdateStepException($"dotnet {string.Join(' ', arguments)} exited with {exitCode}:\n  " + string.Join("\n  ", explain(Lines(output))));
     }
+
+    /// <summary>Compiler and generator errors (each once), or the end of the output when none is marked.</summary>
+    private static IEnumerable<string> ErrorLines(IReadOnlyList<string> lines)
+    {
+        var errors = lines.Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)).Distinct().Take(15).ToList();
+        return errors.Count > 0 ? errors : lines.TakeLast(15);
+    }
+
+    private static IReadOnlyList<string> Lines(string output) =>
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     [GeneratedRegex(@"\bName\s*(=>|\{\s*get;?\s*\}\s*=)\s*""(?<verb>[a-z ]*\bsmoke\b[a-z ]*)""")]
     private static partial Regex SmokeVerbName();
+
+    [GeneratedRegex(@"\d+ cases, \d+ passed")]
+    private static partial Regex SmokeTotals();
 }
