@@ -76,6 +76,8 @@ public class RealUpdateTests
 
         Assert.That(exit, Is.EqualTo(0), $"{output}\n{error}");
         Assert.That(output, Does.Contain("generate: 66 clients, 370 operations").And.Contain("build: ").And.Contain("smoke: "));
+        if (DotnetUpdateSteps.SmokeVerb(_repo) is not null)
+            Assert.That(output, Does.Match(@"smoke: spapi smoke: local: \d+ cases, \d+ passed, 0 failed"), "the smoke run passes on the new models");
 
         var report = JObject.Parse(await File.ReadAllTextAsync(reportPath));
         Assert.That(report.Value<string>("from"), Is.EqualTo("6ad2ee14835a9aa31889ae5607ea4e1fcc90f3ad"));
