@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.Time.Testing;
 using SpApi.Auth.RateLimiting;
 using SpApi.Auth.Tests.Resilience.Support;
 using SpApi.Runtime;
@@ -8,10 +7,10 @@ namespace SpApi.Auth.Tests.RateLimiting;
 
 public class RateLimitHandlerTests
 {
-    private FakeTimeProvider _time = null!;
+    private TestClock _time = null!;
 
     [SetUp]
-    public void SetUp() => _time = new FakeTimeProvider();
+    public void SetUp() => _time = new TestClock();
 
     private SpApiRateLimiter Limiter(Action<RateLimitHandlerOptions>? configure = null)
     {
@@ -21,11 +20,19 @@ public class RateLimitHandlerTests
     }
 
     private static HttpMessageInvoker Client(SpApiRateLimiter limiter, Wire wire) =>
-        HandlerChain.Of(wire.Mock, new RateLimitHandler(limiter));
+        HandlerChain.Of(wire.Handler, new RateLimitHandler(limiter));
 
     private static (long Available, long Queued) Bucket(SpApiRateLimiter limiter, OperationMetadata op, string? seller = null,
         string endpoint = TestOperations.Endpoint) =>
         limiter.Find(new BucketKey(seller ?? "", endpoint, op.Key))!.Snapshot();
+
+    /// <summary>Answers 200 with <c>x-amzn-RateLimit-Limit: value</c> (for the requests <paramref name="when"/> selects).</summary>
+    private Wire RateHeaderWire(string value, Func<HttpRequestMessage, bool>? when = null) => new(_time, (_, request) =>
+    {
+        var response = new HttpResponseMessage(HttpStatusCode.OK);
+        if (when?.Invoke(request) ?? true) response.Headers.TryAddWithoutValidation("x-amzn-RateLimit-Limit", value);
+        return response;
+    });
 
     private void Advance(int milliseconds) => _time.Advance(TimeSpan.FromMilliseconds(milliseconds));
 
@@ -110,12 +117,7 @@ public class RateLimitHandlerTests
     {
         var op = TestOperations.WithPlan(rate: 1, burst: 1);
         using var limiter = Limiter();
-        var wire = new Wire(_time, (_, request) =>
-        {
-            var response = new HttpResponseMessage(HttpStatusCode.OK);
-            if (request.GetSeller() == "raised") response.Headers.Add("x-amzn-RateLimit-Limit", "10.0");
-            return response;
-        });
+        var wire = RateHeaderWire("10.0", request => request.GetSeller() == "raised");
         using var client = Client(limiter, wire);
         var endpoint = new Uri(TestOperations.Endpoint);
 
@@ -140,12 +142,7 @@ public class RateLimitHandlerTests
     {
         var op = TestOperations.WithPlan(rate: 1, burst: 1);
         using var limiter = Limiter();
-        var wire = new Wire(_time, (_, _) =>
-        {
-            var response = new HttpResponseMessage(HttpStatusCode.OK);
-            response.Headers.TryAddWithoutValidation("x-amzn-RateLimit-Limit", header);
-            return response;
-        });
+        var wire = RateHeaderWire(header);
         using var client = Client(limiter, wire);
         await client.SendAsync(TestOperations.Request(op), CancellationToken.None);
         Assert.That(limiter.CurrentRate(null, new Uri(TestOperations.Endpoint), op), Is.EqualTo(1.0));
@@ -156,12 +153,7 @@ public class RateLimitHandlerTests
     {
         var op = TestOperations.WithPlan(rate: 1, burst: 1);
         using var limiter = Limiter(o => o.AdoptRateLimitHeader = false);
-        var wire = new Wire(_time, (_, _) =>
-        {
-            var response = new HttpResponseMessage(HttpStatusCode.OK);
-            response.Headers.Add("x-amzn-RateLimit-Limit", "10");
-            return response;
-        });
+        var wire = RateHeaderWire("10");
         using var client = Client(limiter, wire);
         await client.SendAsync(TestOperations.Request(op), CancellationToken.None);
         Assert.That(limiter.CurrentRate(null, new Uri(TestOperations.Endpoint), op), Is.EqualTo(1.0));

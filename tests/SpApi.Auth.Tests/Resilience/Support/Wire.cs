@@ -41,6 +41,15 @@ internal sealed class Wire
 
     public MockHttpMessageHandler Mock { get; }
 
+    /// <summary>
+    /// The handler to put at the end of a pipeline: MockHttp completes its task on the thread pool, which would
+    /// let a test advance fake time before the code under test armed its next timer. This adapter waits for
+    /// MockHttp's answer, so a pipeline runs synchronously up to its next real wait (a delay or a queue).
+    /// </summary>
+    public HttpMessageHandler Handler => _handler ??= new SynchronousTerminal(Mock);
+
+    private HttpMessageHandler? _handler;
+
     public IReadOnlyList<Arrival> Arrivals => _arrivals.ToArray();
 
     public int Count => _arrivals.Count;
@@ -57,4 +66,22 @@ internal sealed class Wire
 
     public static HttpResponseMessage Status(HttpStatusCode status, string? body = null) =>
         new(status) { Content = body is null ? null : new StringContent(body) };
+}
+
+/// <summary>Runs an inner handler to completion before returning (see <see cref="Wire.Handler"/>).</summary>
+internal sealed class SynchronousTerminal(HttpMessageHandler inner) : HttpMessageHandler
+{
+    private readonly HttpMessageInvoker _inner = new(inner);
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Task.FromResult(_inner.SendAsync(request, cancellationToken).GetAwaiter().GetResult());
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<HttpResponseMessage>(e);
+        }
+    }
 }
