@@ -66,30 +66,20 @@ public sealed class RateLimitBenchmark(RateLimitBenchmarkOptions options, TimePr
             };
         }
 
-        return new RateLimitBenchmarkReport
+        return new RateLimitBenchmarkReport(single)
         {
-            TheoreticalMax = single.TheoreticalMax,
-            Succeeded = single.Succeeded,
-            Utilization = single.Utilization,
-            Wire429 = single.Wire429,
-            Surfaced429 = single.Surfaced429,
-            Requests = single.Requests,
             Wire429Share = single.Requests == 0 ? 0 : Math.Round((double)single.Wire429 / single.Requests, 4),
             Rate = options.Rate,
             Burst = options.Burst,
             Seconds = options.Duration.TotalSeconds,
             Callers = options.Callers,
-            LimiterWaitP50Ms = single.LimiterWaitP50Ms,
-            LimiterWaitP99Ms = single.LimiterWaitP99Ms,
-            Refused = single.Refused,
-            OtherFailures = single.OtherFailures,
             GoalsMet = MeetsGoals(single),
             MultiSeller = multi,
         };
     }
 
     /// <summary>The goals: utilization at least 0.99, no 429 reaches a caller, at most 1% of requests get a 429.</summary>
-    public static bool MeetsGoals(SellerFigures figures) =>
+    public static bool MeetsGoals(ScenarioFigures figures) =>
         figures.Utilization >= 0.99 && figures.Surfaced429 == 0 && figures.Wire429 <= 0.01 * figures.Requests
         && figures.Refused == 0 && figures.OtherFailures == 0;
 
@@ -101,7 +91,7 @@ public sealed class RateLimitBenchmark(RateLimitBenchmarkOptions options, TimePr
         var retryOptions = new RetryHandlerOptions();
         using var limiter = new SpApiRateLimiter(new RateLimitHandlerOptions(), _time);
         using var metrics = new SpApiMetrics();
-        using var client = Chain(server,
+        using var client = HandlerChains.Link(server,
             new TelemetryHandler(new TelemetryHandlerOptions(), metrics, _time),
             new RetryHandler(retryOptions, new RetryBudget(retryOptions, _time), _time),
             new RateLimitHandler(limiter));
@@ -178,15 +168,4 @@ public sealed class RateLimitBenchmark(RateLimitBenchmarkOptions options, TimePr
 
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? 0 : Math.Round(sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)], 1);
-
-    private static HttpMessageInvoker Chain(HttpMessageHandler terminal, params DelegatingHandler[] outermostFirst)
-    {
-        var inner = terminal;
-        for (var i = outermostFirst.Length - 1; i >= 0; i--)
-        {
-            outermostFirst[i].InnerHandler = inner;
-            inner = outermostFirst[i];
-        }
-        return new HttpMessageInvoker(inner);
-    }
 }
