@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Newtonsoft.Json.Linq;
+using NSwag;
+using NSwag.CodeGeneration.CSharp;
+using SpApi.Generator.Models;
+using SpApi.Generator.Preprocessing;
+using SpApi.Runtime;
+
+namespace SpApi.Generator.Generation;
+
+/// <summary>What one generation run produced.</summary>
+public sealed record GenerationResult(
+    IReadOnlyList<GeneratedModel> Models,
+    int FilesWritten,
+    TimeSpan Elapsed)
+{
+    public IEnumerable<OperationMetadata> Operations => Models.SelectMany(m => m.Operations);
+}
+
+/// <summary>One model file turned into code.</summary>
+public sealed record GeneratedModel(string ModelFile, ApiName Name, IReadOnlyList<OperationMetadata> Operations,
+    IReadOnlyDictionary<string, int> TransformsApplied);
+
+/// <summary>
+/// Turns model files into C#: pre-process each model, read its operation metadata, run NSwag in-process
+/// (all models in one process, in parallel), and write one client file plus one metadata file per model
+/// and the catalog. Files are written only when their content changed, so MSBuild's incremental
+/// compile is not disturbed by a regeneration that changes nothing.
+/// </summary>
+public sealed class ClientGeneration(GeneratorPaths paths, Action<string>? log = null)
+{
+    private readonly Action<string> _log = log ?? (_ => { });
+
+    public async Task<GenerationResult> GenerateAsync(string modelsDir, IReadOnlyList<string> modelFiles, string outputDir, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var tables = OperationTables.Load(paths.DataDir);
+        var outputs = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var models = new ConcurrentBag<GeneratedModel>();
+        await Parallel.ForEachAsync(modelFiles, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
+            async (relative, ct) =>
+            {
+                var generated = await GenerateModelAsync(Path.Combine(modelsDir, relative), tables, ct);
+                outputs[generated.Model.Name.Namespace + ".g.cs"] = generated.ClientCode;
+                outputs[generated.Model.Name.Namespace + ".Operations.g.cs"] = MetadataEmitter.EmitClientCompanion(generated.Model.Name, generated.Model.Operations);
+                models.Add(generated.Model);
+            });
+
+        var ordered = models.OrderBy(m => m.Name.Namespace, StringComparer.Ordinal).ToArray();
+        var duplicate = ordered.GroupBy(m => m.Name.Namespace).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new GeneratorException($"Model files {string.Join(" and ", duplicate.Select(m => m.ModelFile))} map to the same namespace {duplicate.Key}; add an override in ApiName.");
+        var unmatched = tables.Unmatched(ordered.SelectMany(m => m.Operations).Select(o => o.Key)).ToArray();
+        if (unmatched.Length > 0)
+            _log($"warning: restricted/grantless table entries match no operation: {string.Join(", ", unmatched)}");
+
+        outputs["SpApi.Clients.Catalog.g.cs"] = MetadataEmitter.EmitCatalog(ordered.Select(m => m.Name).ToArray());
+        var written = GeneratedFiles.WriteChanged(outputDir, outputs);
+        return new GenerationResult(ordered, written, stopwatch.Elapsed);
+    }
+
+    private async Task<(GeneratedModel Model, string ClientCode)> GenerateModelAsync(string path, OperationTables tables, CancellationToken ct)
+    {
+        var fileName = Path.GetFileName(path);
+        JObject model;
+        try { model = JObject.Parse(await File.ReadAllTextAsync(path, ct)); }
+        catch (Newtonsoft.Json.JsonException e) { throw new GeneratorException($"{fileName} is not valid JSON: {e.Message}"); }
+
+        var name = ApiName.FromModelFile(fileName, model["info"]?.Value<string>("version"));
+        var applied = ModelPreprocessor.Apply(model, fileName);
+        var operations = ModelOperations.Read(model, fileName, name, tables);
+
+        var document = await OpenApiDocument.FromJsonAsync(model.ToString(Newtonsoft.Json.Formatting.None), path, ct);
+        var settings = NSwagSettingsLoader.Load(paths.NSwagJson);
+        settings.CSharpGeneratorSettings.Namespace = name.Namespace;
+        settings.ClassName = name.ClientClass;
+        string code;
+        try { code = new CSharpClientGenerator(document, settings).GenerateFile(); }
+        catch (Exception e) { throw new GeneratorException($"NSwag failed on {fileName}: {e.Message}"); }
+        return (new GeneratedModel(fileName, name, operations, applied), code);
+    }
+}
