@@ -173,6 +173,11 @@ internal sealed class UsagePlanBucket : IDisposable
     {
         lock (_gate)
         {
+            if (_disposed)
+            {
+                lease.Dispose();
+                return;
+            }
             if (_owed > 0)
             {
                 // The clock already refilled this permit while it was in transit. Giving it back may hand it
