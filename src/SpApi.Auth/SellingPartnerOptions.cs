@@ -63,6 +63,15 @@ public sealed class SellingPartnerOptions
     /// <summary>Website authorization workflow settings.</summary>
     public SellingPartnerOAuthOptions OAuth { get; set; } = new();
 
+    /// <summary>Usage-plan pacing (<c>SellingPartnerApi:RateLimiting</c>); on by default.</summary>
+    public SpApi.Auth.RateLimiting.RateLimitHandlerOptions RateLimiting { get; set; } = new();
+
+    /// <summary>Retry on 429 and safe transient faults (<c>SellingPartnerApi:Retry</c>); on by default.</summary>
+    public SpApi.Auth.Resilience.RetryHandlerOptions Retry { get; set; } = new();
+
+    /// <summary>Metrics, spans and log events per call (<c>SellingPartnerApi:Telemetry</c>); on by default.</summary>
+    public SpApi.Auth.Telemetry.TelemetryHandlerOptions Telemetry { get; set; } = new();
+
     /// <summary>Never prints secrets.</summary>
     public override string ToString() =>
         $"SellingPartnerOptions {{ ClientId = {ClientId}, ClientSecret = ***, RefreshToken = ***, Region = {Region}, Sellers = [{string.Join(", ", Sellers.Keys)}] }}";

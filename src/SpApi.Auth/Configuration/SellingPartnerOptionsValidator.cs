@@ -63,6 +63,9 @@ public sealed class SellingPartnerOptionsValidator(string settingPrefix = "Selli
         if (o.OAuth.RedirectUri is not null && Check(() => OAuth.ConsentUri.ValidateRedirectUri(new Uri(o.OAuth.RedirectUri, UriKind.RelativeOrAbsolute))) is { } redirectError)
             yield return $"{S("OAuth:RedirectUri")}: {redirectError}";
         if (o.OAuth.StateLifetime <= TimeSpan.Zero) yield return $"{S("OAuth:StateLifetime")} must be positive.";
+        if (Check(o.RateLimiting.Validate) is { } rateError) yield return $"{S("RateLimiting")}: {rateError}";
+        if (Check(o.Retry.Validate) is { } retryError) yield return $"{S("Retry")}: {retryError}";
+        if (Check(o.Telemetry.Validate) is { } telemetryError) yield return $"{S("Telemetry")}: {telemetryError}";
     }
 
     private static string? CheckAddress(string? address, bool allowLoopback, bool sandboxOrSpApi)

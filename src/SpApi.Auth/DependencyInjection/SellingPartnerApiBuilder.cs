@@ -21,6 +21,13 @@ public sealed class SellingPartnerApiBuilder
         return this;
     }
 
+    /// <summary>Removes a stage (telemetry, retry or rate limit): requests pass straight through it.</summary>
+    public SellingPartnerApiBuilder WithoutStage(PipelineStage stage)
+    {
+        Services.Configure<SpApiPipelineOptions>(o => o.Use(stage, _ => new PassThroughHandler(stage)));
+        return this;
+    }
+
     /// <summary>Shares tokens between processes through the registered <see cref="IDistributedCache"/>.</summary>
     public SellingPartnerApiBuilder UseDistributedTokenCache()
     {

@@ -11,6 +11,10 @@ using SpApi.Auth.Handlers;
 using SpApi.Auth.Lwa;
 using SpApi.Auth.OAuth;
 using SpApi.Auth.Pipeline;
+using SpApi.Auth.RateLimiting;
+using SpApi.Auth.Resilience;
+using SpApi.Auth.Telemetry;
+using System.Diagnostics.Metrics;
 using SpApi.Auth.Restricted;
 using SpApi.Auth.Sellers;
 using SpApi.Auth.Tokens;
@@ -62,6 +66,7 @@ public static class SellingPartnerServiceCollectionExtensions
 
         AddTokens(services);
         AddAuthorization(services);
+        AddResilience(services);
         AddPipelines(services);
         AddClients(services, new SpApiClientCatalog(clients));
         return new SellingPartnerApiBuilder(services);
@@ -96,10 +101,35 @@ public static class SellingPartnerServiceCollectionExtensions
             Settings(sp).Application, sp.GetRequiredService<IOptions<SellingPartnerOptions>>().Value.OAuth));
     }
 
+    /// <summary>
+    /// The telemetry, retry and rate-limit stages, on by default (<see cref="SellingPartnerApiBuilder.UseStage"/>
+    /// replaces one, <see cref="SellingPartnerApiBuilder.WithoutStage"/> removes one). The limiter's buckets and the
+    /// retry budget are singletons: handler chains are rotated by IHttpClientFactory, quotas must not be.
+    /// </summary>
+    private static void AddResilience(IServiceCollection services)
+    {
+        services.TryAddSingleton(sp => new SpApiRateLimiter(Options(sp).RateLimiting, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new RetryBudget(Options(sp).Retry, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new SpApiMetrics(sp.GetService<IMeterFactory>()));
+        services.Configure<SpApiPipelineOptions>(o => o
+            .Use(PipelineStage.Telemetry, sp => new TelemetryHandler(Options(sp).Telemetry, sp.GetRequiredService<SpApiMetrics>(),
+                sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<TelemetryHandler>>()))
+            .Use(PipelineStage.Retry, sp => new RetryHandler(Options(sp).Retry, sp.GetRequiredService<RetryBudget>(),
+                sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<RetryHandler>>()))
+            .Use(PipelineStage.RateLimit, sp => new RateLimitHandler(sp.GetRequiredService<SpApiRateLimiter>(), sp.GetService<ILogger<RateLimitHandler>>())));
+    }
+
+    // Retry and the limiter bound a call's time (MaxTotalTime, MaxWait); HttpClient's 100 s default would cut them short.
+    private static TimeSpan CallTimeout(IServiceProvider sp) =>
+        Options(sp).RateLimiting.MaxWait == Timeout.InfiniteTimeSpan ? Timeout.InfiniteTimeSpan
+            : Options(sp).RateLimiting.MaxWait + Options(sp).Retry.MaxTotalTime + TimeSpan.FromSeconds(30);
+
+    private static SellingPartnerOptions Options(IServiceProvider sp) => sp.GetRequiredService<IOptions<SellingPartnerOptions>>().Value;
+
     private static void AddPipelines(IServiceCollection services)
     {
         services.AddHttpClient(SellingPartnerClientFactory.PipelineName)
-            .ConfigureHttpClient((sp, client) => client.BaseAddress = Settings(sp).DefaultBaseAddress)
+            .ConfigureHttpClient((sp, client) => { client.BaseAddress = Settings(sp).DefaultBaseAddress; client.Timeout = CallTimeout(sp); })
             .RedactLoggedHeaders(_ => true)
             .AddSpApiPipeline(sp => CreateAuthHandler(sp, withRestrictedDataTokens: true));
         // RDTs are created through this pipeline, whose auth uses LWA tokens only: no recursion into RDTs.

@@ -22,17 +22,14 @@ public sealed class GrantlessOperationTable
         }
     }
 
-    /// <summary>Notifications destinations and subscription-by-id operations; Application Management secret rotation.</summary>
-    public static GrantlessOperationTable Default { get; } = new(new Dictionary<string, string>
-    {
-        ["notifications.json#getDestinations"] = LwaScopes.Notifications,
-        ["notifications.json#createDestination"] = LwaScopes.Notifications,
-        ["notifications.json#getDestination"] = LwaScopes.Notifications,
-        ["notifications.json#deleteDestination"] = LwaScopes.Notifications,
-        ["notifications.json#getSubscriptionById"] = LwaScopes.Notifications,
-        ["notifications.json#deleteSubscriptionById"] = LwaScopes.Notifications,
-        ["application_2023-11-30.json#rotateApplicationClientSecret"] = LwaScopes.ClientCredentialRotation,
-    });
+    /// <summary>
+    /// Notifications destinations and subscription-by-id operations; Application Management secret rotation.
+    /// Read from the generated metadata, whose source is the generator's <c>Data/grantless-operations.json</c>.
+    /// </summary>
+    public static GrantlessOperationTable Default { get; } = new(
+        SpApi.Clients.SpApiOperationCatalog.Instance.All
+            .Where(o => o.GrantlessScope is not null)
+            .Select(o => KeyValuePair.Create(OperationKey.Of(o), o.GrantlessScope!)));
 
     /// <summary>Operation key (<c>modelFile#operationId</c>) to scope.</summary>
     public IReadOnlyDictionary<string, string> Scopes => _scopes;

@@ -89,4 +89,28 @@ public class SpApiPipelineTests
         Assert.That(stages, Is.EqualTo(new[] { "Telemetry", "Retry", "RateLimit", "Auth" }));
         Assert.That(chain.IndexOf(chain.OfType<AuthHandler>().Single()), Is.GreaterThan(chain.IndexOf(chain.OfType<PassThroughHandler>().Last())));
     }
+
+    [Test]
+    public void AddSellingPartnerApi_PlugsTelemetryRetryAndRateLimitByDefault_AndWithoutStageRemovesOne()
+    {
+        static List<string> Chain(Action<SellingPartnerApiBuilder>? build = null)
+        {
+            var services = new ServiceCollection();
+            var builder = services.AddSellingPartnerApi(o => { o.ClientId = "id"; o.ClientSecret = "secret"; o.RefreshToken = "Atzr|r"; });
+            build?.Invoke(builder);
+            using var sp = services.BuildServiceProvider();
+            var names = new List<string>();
+            for (HttpMessageHandler? h = sp.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(SellingPartnerClientFactory.PipelineName);
+                 h is not null; h = (h as DelegatingHandler)?.InnerHandler)
+                names.Add(h is PassThroughHandler p ? "PassThrough:" + p.Stage : h.GetType().Name);
+            return names.Where(n => n.EndsWith("Handler", StringComparison.Ordinal) && n != "HttpClientHandler" && n != "SocketsHttpHandler" || n.StartsWith("PassThrough", StringComparison.Ordinal)).ToList();
+        }
+
+        var defaults = Chain();
+        Assert.That(defaults.SkipWhile(n => n != "TelemetryHandler").Take(4),
+            Is.EqualTo(new[] { "TelemetryHandler", "RetryHandler", "RateLimitHandler", "AuthHandler" }));
+
+        var withoutRetry = Chain(b => b.WithoutStage(PipelineStage.Retry));
+        Assert.That(withoutRetry, Does.Contain("PassThrough:Retry").And.Not.Contain("RetryHandler"));
+    }
 }
