@@ -79,7 +79,7 @@ public sealed class SandboxServer : IAsyncDisposable
             .ToHashSet(StringComparer.Ordinal);
         var limiter = options.EnforceUsagePlans ? new UsagePlanLimiter(options.TimeProvider, options.RateScale) : null;
         var rdt = new RestrictedDataTokenEndpoint(router, options.Catalog, options.RestrictedResources, tokens, stats, options.RestrictedDataTokenLifetime);
-        var operations = new OperationEndpoint(options.Catalog, new AccessGuard(tokens), limiter, faults, rdt, stats, options.TimeProvider);
+        var operations = new OperationEndpoint(options.Catalog, new AccessGuard(tokens, options.RestrictedResources), limiter, faults, rdt, stats, options.TimeProvider);
         return new SandboxDispatcher(
             new LwaTokenEndpoint(credentials, scopes, tokens, stats, options.TokenLifetime),
             new ConsentEndpoint(tokens, options.ConsentSellerId ?? credentials[0].SellerId, options.AuthorizationCodeLifetime),

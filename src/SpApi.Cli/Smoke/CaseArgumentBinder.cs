@@ -25,11 +25,11 @@ internal static class CaseArgumentBinder
         FloatParseHandling = FloatParseHandling.Decimal,
     }));
 
-    public static BoundCall Bind(SandboxCase c, MethodInfo method, CancellationToken cancellationToken)
+    public static BoundCall Bind(SandboxCase c, ClientOperation operation, CancellationToken cancellationToken)
     {
-        var parameters = method.GetParameters();
+        var parameters = operation.Method.GetParameters();
         var args = new object?[parameters.Length];
-        var call = new SmokeCallContext { ForcedCase = c.Index };
+        var call = new SmokeCallContext { Operation = operation.Metadata, ForcedCase = c.Index };
         var notes = new List<string>();
         for (var i = 0; i < parameters.Length; i++)
         {

@@ -1,3 +1,5 @@
+using SpApi.Runtime;
+
 namespace SpApi.Cli.Smoke;
 
 /// <summary>
@@ -10,6 +12,9 @@ internal sealed class SmokeCallContext
     private static readonly AsyncLocal<SmokeCallContext?> Ambient = new();
 
     public static SmokeCallContext? Current => Ambient.Value;
+
+    /// <summary>The operation of the case: overrides apply to its request only, not to RDT calls made on the way.</summary>
+    public OperationMetadata? Operation { get; init; }
 
     /// <summary>Sandbox extension header asking the local sandbox for this case number.</summary>
     public int? ForcedCase { get; init; }

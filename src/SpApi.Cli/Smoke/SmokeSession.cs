@@ -1,34 +1,33 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using SpApi.Auth;
 using SpApi.Clients;
 using SpApi.Runtime;
 using SpApi.Sandbox;
-using SpApi.Sandbox.Auth;
 using SpApi.Sandbox.Cases;
 using SpApi.Sandbox.Stats;
 
 namespace SpApi.Cli.Smoke;
 
 /// <summary>
-/// A connection for smoke runs: the embedded sandbox (local target) or an Amazon sandbox endpoint, one
-/// HttpClient through the auth stage, and one instance of each generated client. <see cref="RunCaseAsync"/>
+/// A connection for smoke runs: the embedded sandbox (local target) or an Amazon sandbox endpoint, reached
+/// through the full SpApi.Auth pipeline, with one instance of each generated client. <see cref="RunCaseAsync"/>
 /// sends one case through its typed client method and judges the result.
 /// </summary>
 public sealed class SmokeSession : IAsyncDisposable
 {
+    private static readonly MethodInfo GetClient = typeof(SellingPartnerClient).GetMethod(nameof(SellingPartnerClient.Get))!;
+
     private readonly SandboxServer? _server;
-    private readonly HttpClient _http;
-    private readonly HttpClient _tokenHttp;
+    private readonly SellingPartnerClient _pipeline;
     private readonly ClientOperationIndex _index = ClientOperationIndex.Generated;
     private readonly ConcurrentDictionary<Type, object> _clients = new();
-    private readonly RestrictedResourceRules _rules = RestrictedResourceRules.Default;
 
-    private SmokeSession(SmokeSessionOptions options, SandboxServer? server, HttpClient http, HttpClient tokenHttp)
+    private SmokeSession(SmokeSessionOptions options, SandboxServer? server, SellingPartnerClient pipeline)
     {
         Options = options;
         _server = server;
-        _http = http;
-        _tokenHttp = tokenHttp;
+        _pipeline = pipeline;
     }
 
     public SmokeSessionOptions Options { get; }
@@ -39,44 +38,24 @@ public sealed class SmokeSession : IAsyncDisposable
     public static async Task<SmokeSession> StartAsync(SmokeSessionOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        SandboxServer? server = null;
-        Uri baseAddress, tokenEndpoint;
-        SmokeCredentials credentials;
-        if (options.Target.IsLocal)
+        if (!options.Target.IsLocal)
         {
-            var sandboxOptions = new SandboxOptions
-            {
-                Cases = options.Cases,
-                Catalog = SpApiOperationCatalog.Instance,
-                RateScale = options.RateScale,
-                TimeProvider = options.TimeProvider,
-            };
-            server = await SandboxServer.StartAsync(sandboxOptions, cancellationToken);
-            var seller = SandboxCredential.Default;
-            credentials = new SmokeCredentials(seller.ClientId, seller.ClientSecret, seller.RefreshToken);
-            (baseAddress, tokenEndpoint) = (server.BaseAddress, server.TokenEndpoint);
-        }
-        else
-        {
-            credentials = options.Credentials ?? throw new ArgumentException($"Target {options.Target.Name} needs credentials.", nameof(options));
-            (baseAddress, tokenEndpoint) = (options.Target.BaseAddress!, options.Target.TokenEndpoint!);
+            var credentials = options.Credentials ?? throw new ArgumentException($"Target {options.Target.Name} needs credentials.", nameof(options));
+            return new SmokeSession(options, null, SmokePipeline.Create(options.Target, credentials, null, options.RateScale, sendCaseHeader: false));
         }
 
-        var tokenHttp = new HttpClient { Timeout = options.Timeout };
-        var rules = RestrictedResourceRules.Default;
-        HttpMessageHandler transport = new SmokeWireHandler(sendCaseHeader: options.Target.IsLocal) { InnerHandler = new SocketsHttpHandler() };
-        if (!options.Target.IsLocal) transport = new SmokePacingHandler { InnerHandler = transport };
-        var auth = new SmokeAuthHandler(credentials, tokenEndpoint, tokenHttp,
-            op => new RdtRequest(rules.AllowsGenericPath(op.Key), rules.DataElementsFor(op.Key)), options.TimeProvider)
+        var server = await SandboxServer.StartAsync(new SandboxOptions
         {
-            InnerHandler = transport,
-        };
-        var http = new HttpClient(auth) { BaseAddress = baseAddress, Timeout = options.Timeout };
-        return new SmokeSession(options, server, http, tokenHttp);
+            Cases = options.Cases,
+            Catalog = SpApiOperationCatalog.Instance,
+            RateScale = options.RateScale,
+            TimeProvider = options.TimeProvider,
+        }, cancellationToken);
+        var seller = SandboxCredential.Default;
+        var pipeline = SmokePipeline.Create(options.Target, new SmokeCredentials(seller.ClientId, seller.ClientSecret, seller.RefreshToken),
+            server, options.RateScale, sendCaseHeader: true);
+        return new SmokeSession(options, server, pipeline);
     }
-
-    /// <summary>The metadata of a case's operation, or null when no generated client has it.</summary>
-    public OperationMetadata? FindOperation(SandboxCase c) => _index.Find(c.ModelFile, c.OperationId)?.Metadata;
 
     /// <summary>Sends one case through its generated client method and judges the outcome. Never throws for a failing case.</summary>
     public async Task<SmokeCaseResult> RunCaseAsync(SandboxCase c, CancellationToken cancellationToken)
@@ -89,17 +68,15 @@ public sealed class SmokeSession : IAsyncDisposable
         BoundCall bound;
         try
         {
-            bound = CaseArgumentBinder.Bind(c, operation.Method, cancellationToken);
+            bound = CaseArgumentBinder.Bind(c, operation, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             return Result(c, api, SmokeOutcome.Failed, $"cannot bind the case to {operation.Method.Name}: {e.Message}", []);
         }
 
-        var client = _clients.GetOrAdd(operation.Client, t => Activator.CreateInstance(t, _http)!);
-        var elements = operation.Metadata.Restricted ? _rules.DataElementsFor(operation.Metadata.Key) : [];
+        var client = _clients.GetOrAdd(operation.Client, _ => GetClient.MakeGenericMethod(Interface(operation.Client)).Invoke(_pipeline, null)!);
         using var callScope = SmokeCallContext.Begin(bound.Call);
-        using var optionsScope = SpApiCall.With(new SpApiCallOptions { DataElements = elements.Count > 0 ? elements : null });
         var notes = new List<string>(bound.Notes);
         string? error;
         try
@@ -125,6 +102,9 @@ public sealed class SmokeSession : IAsyncDisposable
     /// <summary>The embedded sandbox's counters (local target), else null.</summary>
     public SandboxStatsSnapshot? ServerStats() => _server?.Stats.Snapshot();
 
+    private static Type Interface(Type implementation) =>
+        GeneratedClients.All.Single(c => c.Implementation == implementation).Interface;
+
     private static Exception Unwrap(Exception e) => e is TargetInvocationException { InnerException: { } inner } ? inner : e;
 
     private static SmokeCaseResult Result(SandboxCase c, string api, SmokeOutcome outcome, string? error, IReadOnlyList<string> notes) =>
@@ -132,8 +112,7 @@ public sealed class SmokeSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _http.Dispose();
-        _tokenHttp.Dispose();
+        await _pipeline.DisposeAsync();
         if (_server is not null) await _server.DisposeAsync();
     }
 }

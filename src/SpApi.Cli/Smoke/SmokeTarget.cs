@@ -1,21 +1,19 @@
 namespace SpApi.Cli.Smoke;
 
-/// <summary>Where a smoke run sends its calls: the embedded sandbox, or one of Amazon's sandbox endpoints.</summary>
-public sealed record SmokeTarget(string Name, Uri? BaseAddress, Uri? TokenEndpoint)
+/// <summary>Where a smoke run sends its calls: the embedded sandbox, or one of Amazon's sandbox endpoints (by region).</summary>
+public sealed record SmokeTarget(string Name, string? Region)
 {
-    public static readonly SmokeTarget Local = new("local", null, null);
-
-    private static readonly Uri AmazonLwa = new("https://api.amazon.com/auth/o2/token");
+    public static readonly SmokeTarget Local = new("local", null);
 
     public static IReadOnlyList<SmokeTarget> All { get; } =
     [
         Local,
-        new("sandbox-na", new Uri("https://sandbox.sellingpartnerapi-na.amazon.com/"), AmazonLwa),
-        new("sandbox-eu", new Uri("https://sandbox.sellingpartnerapi-eu.amazon.com/"), AmazonLwa),
-        new("sandbox-fe", new Uri("https://sandbox.sellingpartnerapi-fe.amazon.com/"), AmazonLwa),
+        new("sandbox-na", "NA"),
+        new("sandbox-eu", "EU"),
+        new("sandbox-fe", "FE"),
     ];
 
-    public bool IsLocal => BaseAddress is null;
+    public bool IsLocal => Region is null;
 
     public static SmokeTarget Parse(string name) =>
         All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))

@@ -16,6 +16,8 @@ internal sealed class SmokeWireHandler(bool sendCaseHeader) : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var call = SmokeCallContext.Current;
+        if (call is not null && call.Operation is not null && request.GetOperation()?.Key != call.Operation.Key)
+            call = null; // e.g. the createRestrictedDataToken call the auth stage makes for the case
         if (call is not null)
         {
             if (sendCaseHeader && call.ForcedCase is { } index) request.Headers.TryAddWithoutValidation(CaseHeader, index.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -5,10 +5,11 @@ namespace SpApi.Sandbox.Auth;
 
 /// <summary>
 /// SP-API's access rules for one call: a live token from this sandbox in <c>x-amz-access-token</c>;
-/// restricted operations only with an RDT granting the method and path; grantless operations only with
+/// restricted operations only with an RDT granting the method and path (a few also with the seller's LWA
+/// token, see <see cref="RestrictedResourceRules.RdtOptional"/>); grantless operations only with
 /// a client_credentials token of the right scope; everything else with a seller's token.
 /// </summary>
-internal sealed class AccessGuard(TokenStore tokens)
+internal sealed class AccessGuard(TokenStore tokens, RestrictedResourceRules rules)
 {
     public const string TokenHeader = "x-amz-access-token";
 
@@ -23,6 +24,7 @@ internal sealed class AccessGuard(TokenStore tokens)
 
         var name = operation.OperationId;
         var restricted = metadata?.Restricted == true;
+        var rdtOptional = restricted && rules.IsRdtOptional(operation.Key);
         var scope = metadata?.GrantlessScope;
         var denied = token.Kind switch
         {
@@ -30,7 +32,7 @@ internal sealed class AccessGuard(TokenStore tokens)
                 $"A restricted data token only grants the restricted resources it was issued for; {name} is not restricted, call it with an LWA access token.",
             IssuedTokenKind.Restricted when !token.Resources.Any(r => r.Covers(operation.Method, rawPath)) =>
                 $"The restricted data token does not grant {operation.Method} {rawPath}.",
-            not IssuedTokenKind.Restricted when restricted =>
+            not IssuedTokenKind.Restricted when restricted && !(rdtOptional && token.Kind == IssuedTokenKind.Seller) =>
                 $"{name} is a restricted operation: call it with a restricted data token from the Tokens API (createRestrictedDataToken) for {operation.Method} {rawPath}.",
             IssuedTokenKind.Grantless when scope is null =>
                 $"{name} acts for a seller: it needs an access token from the refresh_token grant, not a grantless (client_credentials) token.",

@@ -3,20 +3,23 @@ namespace SpApi.Sandbox.Auth;
 /// <summary>
 /// What the Tokens API accepts in a restricted resource beyond "a restricted operation's method and path":
 /// which operations take <c>dataElements</c> (required for getOrder, getOrders and getOrderItems of
-/// Orders v0) and which refuse a generic path such as <c>/reports/2021-06-30/documents/{reportDocumentId}</c>.
+/// Orders v0), which refuse a generic path such as <c>/reports/2021-06-30/documents/{reportDocumentId}</c>, and
+/// which accept an LWA token as well (an RDT only for some of their data).
 /// Operations are named by key (<c>ordersV0.json#getOrder</c>).
 /// </summary>
 public sealed class RestrictedResourceRules
 {
     private readonly Dictionary<string, (IReadOnlySet<string> Allowed, bool Required)> _dataElements = new(StringComparer.Ordinal);
     private readonly HashSet<string> _specificPathOnly = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _rdtOptional = new(StringComparer.Ordinal);
 
     /// <summary>SP-API's rules as documented in the Tokens API use case guide.</summary>
     public static RestrictedResourceRules Default { get; } = new RestrictedResourceRules()
         .DataElements("ordersV0.json#getOrders", required: true, "buyerInfo", "shippingAddress", "buyerTaxInformation")
         .DataElements("ordersV0.json#getOrder", required: true, "buyerInfo", "shippingAddress", "buyerTaxInformation")
         .DataElements("ordersV0.json#getOrderItems", required: true, "buyerInfo")
-        .SpecificPathOnly("reports_2021-06-30.json#getReportDocument");
+        .SpecificPathOnly("reports_2021-06-30.json#getReportDocument")
+        .RdtOptional("reports_2021-06-30.json#getReportDocument");
 
     /// <summary>Declares the data elements an operation accepts.</summary>
     public RestrictedResourceRules DataElements(string operationKey, bool required, params string[] allowed)
@@ -33,6 +36,20 @@ public sealed class RestrictedResourceRules
         _specificPathOnly.Add(operationKey);
         return this;
     }
+
+    /// <summary>
+    /// Declares a restricted operation that also answers an LWA token: an RDT is only needed for some of its
+    /// data (getReportDocument: only documents of restricted report types, which the sandbox cannot tell apart).
+    /// </summary>
+    public RestrictedResourceRules RdtOptional(string operationKey)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(operationKey);
+        _rdtOptional.Add(operationKey);
+        return this;
+    }
+
+    /// <summary>True when the restricted operation also accepts a seller's LWA token.</summary>
+    public bool IsRdtOptional(string operationKey) => _rdtOptional.Contains(operationKey);
 
     /// <summary>True unless the operation's RDT must name a concrete path.</summary>
     public bool AllowsGenericPath(string operationKey) => !_specificPathOnly.Contains(operationKey);

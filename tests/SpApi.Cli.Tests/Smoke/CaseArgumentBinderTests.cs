@@ -12,7 +12,7 @@ public class CaseArgumentBinderTests
     private static BoundCall Bind(SandboxCase c)
     {
         var operation = ClientOperationIndex.Generated.Find(c.ModelFile, c.OperationId)!;
-        return CaseArgumentBinder.Bind(c, operation.Method, CancellationToken.None);
+        return CaseArgumentBinder.Bind(c, operation, CancellationToken.None);
     }
 
     private static object? Argument(SandboxCase c, BoundCall bound, string name)

@@ -10,7 +10,7 @@ public class SmokeWireHandlerTests
     [Test]
     public async Task Overrides_replace_query_values_and_path_segments_and_the_case_is_asked_for()
     {
-        var call = new SmokeCallContext { ForcedCase = 3 };
+        var call = new SmokeCallContext { Operation = Operation, ForcedCase = 3 };
         call.QueryOverrides["sort"] = new WireValue(["BAD VALUE"], null);
         call.QueryOverrides["statuses"] = new WireValue(["A", "B"], ',');
         call.PathOverrides["kind"] = "not-an-enum";
@@ -20,6 +20,17 @@ public class SmokeWireHandlerTests
         Assert.That(seen.RequestUri.Query, Is.EqualTo("?keep=1&sort=BAD%20VALUE&statuses=A,B"));
         Assert.That(seen.Headers.GetValues(SmokeWireHandler.CaseHeader).Single(), Is.EqualTo("3"));
         Assert.That(call.ObservedStatus, Is.EqualTo(204));
+    }
+
+    [Test]
+    public async Task Requests_of_other_operations_made_during_the_call_are_left_alone()
+    {
+        var other = Operation with { OperationId = "createRestrictedDataToken" };
+        var call = new SmokeCallContext { Operation = other, ForcedCase = 3, RawBody = "{}" };
+        var seen = await SendAsync(call, "http://127.0.0.1/things/v1/a/b", sendCaseHeader: true);
+        Assert.That(seen.Headers.Contains(SmokeWireHandler.CaseHeader), Is.False);
+        Assert.That(seen.Content, Is.Null);
+        Assert.That(call.ObservedStatus, Is.Null);
     }
 
     [Test]

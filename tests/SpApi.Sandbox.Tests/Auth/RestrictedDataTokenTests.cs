@@ -88,6 +88,21 @@ public class RestrictedDataTokenTests
     }
 
     [Test]
+    public async Task Report_documents_take_an_lwa_token_or_an_rdt_for_their_concrete_path()
+    {
+        var c = TestModels.Cases.FindOperation("reports_2021-06-30.json", "getReportDocument")!.Cases[0];
+        var path = "/reports/2021-06-30/documents/" + c.FindParameter("reportDocumentId")!.Value;
+        Assert.That((await _sandbox.GetAsync(path, _lwa)).Status, Is.EqualTo(HttpStatusCode.OK), "documents of ordinary reports need no RDT");
+
+        var rdt = await _sandbox.RdtAsync(_lwa, new { method = "GET", path });
+        Assert.That((await _sandbox.GetAsync(path, rdt)).Status, Is.EqualTo(HttpStatusCode.OK));
+
+        var generic = await _sandbox.RequestRdtAsync(_lwa, new { method = "GET", path = "/reports/2021-06-30/documents/{reportDocumentId}" });
+        Assert.That(generic.Status, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(generic.FirstError["details"]!.ToString(), Does.Contain("needs the concrete path"));
+    }
+
+    [Test]
     public async Task Resources_that_are_not_restricted_operations_are_refused()
     {
         var notRestricted = await _sandbox.RequestRdtAsync(_lwa, new { method = "GET", path = "/sellers/v1/marketplaceParticipations" });

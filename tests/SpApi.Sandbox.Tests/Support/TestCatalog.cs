@@ -16,8 +16,10 @@ internal static class TestCatalog
     public static OperationMetadata CreateRestrictedDataToken { get; } = new("tokens_2021-03-01.json", "Tokens", "V2021_03_01", "createRestrictedDataToken", "POST", "/tokens/2021-03-01/restrictedDataToken", new UsagePlan(1, 10), false, null);
     public static OperationMetadata SearchCatalogItems { get; } = new("catalogItems_2022-04-01.json", "CatalogItems", "V2022_04_01", "searchCatalogItems", "GET", "/catalog/2022-04-01/items", new UsagePlan(2, 2), false, null);
 
+    public static OperationMetadata GetReportDocument { get; } = new("reports_2021-06-30.json", "Reports", "V2021_06_30", "getReportDocument", "GET", "/reports/2021-06-30/documents/{reportDocumentId}", new UsagePlan(0.0167, 15), true, null);
+
     public static OperationCatalog Instance { get; } = new([GetOrders, GetOrder, GetOrderAddress, UpdateShipmentStatus,
-        GetMarketplaceParticipations, GetDestinations, CreateRestrictedDataToken, SearchCatalogItems]);
+        GetMarketplaceParticipations, GetDestinations, CreateRestrictedDataToken, SearchCatalogItems, GetReportDocument]);
 
     private static OperationMetadata Orders(string id, string path, UsagePlan plan, bool restricted) =>
         new("ordersV0.json", "Orders", "V0", id, "GET", path, plan, restricted, null);
