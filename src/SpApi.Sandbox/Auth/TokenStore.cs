@@ -15,11 +15,22 @@ internal sealed class TokenStore(TimeProvider time)
 
     public DateTimeOffset Now => time.GetUtcNow();
 
+    /// <summary>Past this many live entries, expired tokens are dropped when a new one is issued (long-running sandboxes).</summary>
+    private const int PurgeThreshold = 10_000;
+
     public string Issue(string prefix, IssuedToken token)
     {
         var text = prefix + NewSecret();
         _tokens[text] = token;
+        if (_tokens.Count > PurgeThreshold) PurgeExpired();
         return text;
+    }
+
+    private void PurgeExpired()
+    {
+        var now = Now;
+        foreach (var (text, issued) in _tokens)
+            if (issued.IsExpired(now)) _tokens.TryRemove(text, out _);
     }
 
     /// <summary>Registers a token text given by a static case (e.g. the Tokens API's sample RDT).</summary>

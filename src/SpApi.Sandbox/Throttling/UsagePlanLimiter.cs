@@ -29,12 +29,13 @@ internal sealed class UsagePlanLimiter(TimeProvider time, double scale)
 
     private sealed class Bucket(double tokens, long stamp)
     {
+        private readonly object _gate = new();
         private double _tokens = tokens;
         private long _stamp = stamp;
 
         public bool TryTake(double rate, int burst, TimeProvider time)
         {
-            lock (this)
+            lock (_gate)
             {
                 var now = time.GetTimestamp();
                 _tokens = Math.Min(burst, _tokens + time.GetElapsedTime(_stamp, now).TotalSeconds * rate);
