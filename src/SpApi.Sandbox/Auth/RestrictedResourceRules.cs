@@ -13,8 +13,8 @@ public sealed class RestrictedResourceRules
     private readonly HashSet<string> _specificPathOnly = new(StringComparer.Ordinal);
     private readonly HashSet<string> _rdtOptional = new(StringComparer.Ordinal);
 
-    /// <summary>SP-API's rules as documented in the Tokens API use case guide.</summary>
-    public static RestrictedResourceRules Default { get; } = new RestrictedResourceRules()
+    /// <summary>SP-API's rules as documented in the Tokens API use case guide (a new instance each time: adjust it freely).</summary>
+    public static RestrictedResourceRules Default => new RestrictedResourceRules()
         .DataElements("ordersV0.json#getOrders", required: true, "buyerInfo", "shippingAddress", "buyerTaxInformation")
         .DataElements("ordersV0.json#getOrder", required: true, "buyerInfo", "shippingAddress", "buyerTaxInformation")
         .DataElements("ordersV0.json#getOrderItems", required: true, "buyerInfo")
@@ -49,14 +49,11 @@ public sealed class RestrictedResourceRules
     }
 
     /// <summary>True when the restricted operation also accepts a seller's LWA token.</summary>
-    public bool IsRdtOptional(string operationKey) => _rdtOptional.Contains(operationKey);
+    internal bool IsRdtOptional(string operationKey) => _rdtOptional.Contains(operationKey);
 
     /// <summary>True unless the operation's RDT must name a concrete path.</summary>
-    public bool AllowsGenericPath(string operationKey) => !_specificPathOnly.Contains(operationKey);
+    internal bool AllowsGenericPath(string operationKey) => !_specificPathOnly.Contains(operationKey);
 
-    /// <summary>The data elements an RDT for the operation may ask for (empty when it takes none).</summary>
-    public IReadOnlyList<string> DataElementsFor(string operationKey) =>
-        _dataElements.TryGetValue(operationKey, out var rule) ? rule.Allowed.ToArray() : [];
 
     /// <summary>Null when <paramref name="requested"/> suits the operation; otherwise the reason.</summary>
     internal string? CheckDataElements(string operationKey, string operationId, IReadOnlyList<string> requested)
