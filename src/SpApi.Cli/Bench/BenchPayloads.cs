@@ -45,7 +45,9 @@ internal static class BenchPayloads
 
     private static GetOrdersResponse CreateOrders()
     {
-        var filler = new ModelSampleFiller();
+        // One entry per nested list, nesting cut at three levels and one optional field in eight left out:
+        // about 3 KB per order, like a real page.
+        var filler = new ModelSampleFiller(itemsPerList: 1, maxDepth: 3, omitEvery: 8);
         var orders = new OrderList();
         for (var i = 0; i < OrderCount; i++) orders.Add(filler.Create<Order>());
         return new GetOrdersResponse

@@ -1,16 +1,20 @@
 using System.Collections;
 using System.Globalization;
 using System.Reflection;
+using Newtonsoft.Json;
 
 namespace SpApi.Cli.Bench;
 
 /// <summary>
 /// Fills a generated model with deterministic, plausible values by walking its shape (public settable
-/// properties), so benchmark payloads follow the models without hand-kept JSON. Same seed, same object.
+/// properties), so benchmark payloads follow the models without hand-kept JSON. No randomness: the same
+/// arguments always give the same object. <paramref name="omitEvery"/> &gt; 0 leaves every n-th optional property
+/// unset, as live responses leave out optional fields.
 /// </summary>
-internal sealed class ModelSampleFiller(int itemsPerList = 2, int maxDepth = 5)
+internal sealed class ModelSampleFiller(int itemsPerList = 2, int maxDepth = 5, int omitEvery = 0)
 {
     private int _counter;
+    private int _optionalSeen;
 
     /// <summary>Creates and fills an instance of <typeparamref name="T"/>.</summary>
     public T Create<T>() where T : new() => (T)Fill(typeof(T), depth: 0, name: typeof(T).Name)!;
@@ -39,6 +43,7 @@ internal sealed class ModelSampleFiller(int itemsPerList = 2, int maxDepth = 5)
         foreach (var property in underlying.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             if (!property.CanWrite || property.GetIndexParameters().Length > 0) continue;
+            if (omitEvery > 0 && IsOptional(property) && ++_optionalSeen % omitEvery == 0) continue;
             var value = Fill(property.PropertyType, depth + 1, property.Name);
             if (value is not null) property.SetValue(instance, value);
         }
@@ -54,6 +59,10 @@ internal sealed class ModelSampleFiller(int itemsPerList = 2, int maxDepth = 5)
             if (Fill(element, depth + 1, name) is { } item) list.Add(item);
         return list;
     }
+
+    // Generated models mark required properties Required.DisallowNull/Always; the rest are optional.
+    private static bool IsOptional(PropertyInfo property) =>
+        property.GetCustomAttribute<JsonPropertyAttribute>()?.Required is null or Required.Default or Required.AllowNull;
 
     private static Type? ElementType(Type type)
     {
@@ -83,6 +92,6 @@ internal sealed class ModelSampleFiller(int itemsPerList = 2, int maxDepth = 5)
         if (name == "AmazonOrderId") return $"113-{n % 10_000_000:D7}-{n * 7919 % 10_000_000:D7}";
         if (name.EndsWith("Email", StringComparison.Ordinal)) return $"buyer{n}@marketplace.amazon.com";
         if (name.EndsWith("Id", StringComparison.Ordinal)) return $"A{n * 2654435761L % 0xFFFFFFFFL:X8}{n % 97:D2}";
-        return $"{name} sample {n}";
+        return $"{name} {n}";
     }
 }
