@@ -106,11 +106,17 @@ public class SpApiException<TResult> : SpApiException
 {
     public SpApiException(string message, int statusCode, string? response,
         IReadOnlyDictionary<string, IEnumerable<string>>? headers, TResult result, Exception? innerException)
-        : base(message, statusCode, response, headers, innerException)
+        : base(message, statusCode, BodyOf(response, result), headers, innerException)
     {
         Result = result;
     }
 
     /// <summary>The typed error body.</summary>
     public TResult Result { get; }
+
+    // Generated clients read bodies from the stream (no text is kept), so recover the text from the typed result.
+    private static string? BodyOf(string? response, TResult result) =>
+        !string.IsNullOrEmpty(response) || result is null
+            ? response
+            : Newtonsoft.Json.JsonConvert.SerializeObject(result, Json.SpApiJson.CreateSettings());
 }
