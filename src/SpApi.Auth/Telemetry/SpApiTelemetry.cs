@@ -1,0 +1,51 @@
+using System.Diagnostics;
+
+namespace SpApi.Auth.Telemetry;
+
+/// <summary>
+/// Names to subscribe to with OpenTelemetry:
+/// <c>.WithMetrics(m =&gt; m.AddMeter(SpApiTelemetry.MeterName))</c> and
+/// <c>.WithTracing(t =&gt; t.AddSource(SpApiTelemetry.ActivitySourceName))</c>.
+/// </summary>
+public static class SpApiTelemetry
+{
+    /// <summary>Name of the <see cref="System.Diagnostics.Metrics.Meter"/> holding every SP-API instrument.</summary>
+    public const string MeterName = "SpApi";
+
+    /// <summary>Name of the <see cref="System.Diagnostics.ActivitySource"/> that emits one span per SP-API call.</summary>
+    public const string ActivitySourceName = "SpApi";
+
+    /// <summary>Counter: completed calls, tagged by operation and final status.</summary>
+    public const string RequestsInstrument = "spapi.client.requests";
+
+    /// <summary>Counter: 429 responses seen on the wire (retried or not).</summary>
+    public const string ThrottledInstrument = "spapi.client.throttled";
+
+    /// <summary>Counter: retries scheduled.</summary>
+    public const string RetriesInstrument = "spapi.client.retries";
+
+    /// <summary>Histogram (seconds): time a call waited in the client-side rate limiter.</summary>
+    public const string LimiterWaitInstrument = "spapi.client.ratelimit.wait";
+
+    /// <summary>Histogram (seconds): call duration including retries and limiter waits.</summary>
+    public const string DurationInstrument = "spapi.client.request.duration";
+
+    /// <summary>Tag names used on metrics and spans.</summary>
+    public static class Tags
+    {
+        public const string Operation = "spapi.operation";
+        public const string Api = "spapi.api";
+        public const string Seller = "spapi.seller";
+        public const string RequestId = "spapi.request_id";
+        public const string Retries = "spapi.retries";
+        public const string Throttled = "spapi.throttled";
+        public const string LimiterWaitMs = "spapi.ratelimit.wait_ms";
+        public const string StatusCode = "http.response.status_code";
+        public const string Method = "http.request.method";
+        public const string ServerAddress = "server.address";
+        public const string ErrorType = "error.type";
+    }
+
+    internal static readonly ActivitySource ActivitySource =
+        new(ActivitySourceName, typeof(SpApiTelemetry).Assembly.GetName().Version?.ToString());
+}
