@@ -45,6 +45,26 @@ public class OverheadCaseTests
     }
 
     [Test]
+    public async Task PipelineScenario_GoesThroughTheRealTelemetryStage()
+    {
+        var spans = new List<string>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == SpApi.Auth.Telemetry.SpApiTelemetry.ActivitySourceName,
+            Sample = static (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) =>
+                System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a => { lock (spans) spans.Add(a.DisplayName); },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        using var c = new GetOrdersCase(BenchTransport.InMemory, TimeProvider.System);
+
+        await c.GeneratedAsync(CancellationToken.None);
+        await c.PipelineAsync(CancellationToken.None);
+
+        lock (spans) Assert.That(spans, Is.EqualTo(new[] { "SpApi getOrders" }), "one span, from the pipeline call only");
+    }
+
+    [Test]
     public void FloorScenario_UnknownPath_FailsWithTheStatus()
     {
         var transport = new BenchTransport("empty", () => new CannedResponseHandler(), new Uri("https://sellingpartnerapi-na.amazon.com/nowhere/"));

@@ -1,25 +1,16 @@
 namespace SpApi.Cli.Bench.StandIn;
 
 /// <summary>
-/// STAND-IN for the SpApi.Auth handler pipeline, used until the auth and resilience branches are merged:
-/// Telemetry -> Retry -> RateLimit -> Auth -> transport (the order of SpApiPipeline), each stage doing
-/// the per-call work of the real one on the happy path (cached token, ample quota, no retry).
+/// STAND-IN for the Auth stage of the SpApi.Auth pipeline, used until the auth branch is merged: what the
+/// auth handler does per call with a cached LWA token (check the destination, set x-amz-access-token,
+/// x-amz-date and user-agent).
 /// </summary>
 internal static class StandInPipeline
 {
     /// <summary>Shown in reports so nobody mistakes stand-in figures for the real pipeline's.</summary>
-    public const string Label = "stand-in pipeline (SpApi.Auth not merged yet)";
+    public const string Label = "STAND-IN auth stage (cached token; SpApi.Auth AuthHandler not merged yet)";
 
-    /// <summary>Builds the chain over <paramref name="transport"/>; disposing the result disposes the transport too.</summary>
-    public static DelegatingHandler Create(HttpMessageHandler transport, TimeProvider time) =>
-        new StandInTelemetryHandler(time)
-        {
-            InnerHandler = new StandInRetryHandler(time)
-            {
-                InnerHandler = new StandInRateLimitHandler
-                {
-                    InnerHandler = new StandInAuthHandler("Atza|bench-cached-access-token", time) { InnerHandler = transport },
-                },
-            },
-        };
+    /// <summary>The stand-in auth stage over <paramref name="transport"/>.</summary>
+    public static DelegatingHandler CreateAuth(HttpMessageHandler transport, TimeProvider time) =>
+        new StandInAuthHandler("Atza|bench-cached-access-token", time) { InnerHandler = transport };
 }
