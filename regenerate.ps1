@@ -29,7 +29,7 @@ function Invoke-Step([string] $What, [string[]] $Arguments) {
 }
 
 if ($ModelsFrom -or $Upstream) {
-    $update = @('run', '--project', $generator, '-c', $Configuration, '--', 'update', '--repo', $root)
+    $update = @('run', '--project', $generator, '-c', $Configuration, '--', 'update', '--repo', $root, '--configuration', $Configuration)
     if ($Upstream) { $update += '--upstream' } else { $update += @('--from', $ModelsFrom) }
     if ($Report) { $update += @('--report', $Report) }
     Invoke-Step 'update the pinned models' $update

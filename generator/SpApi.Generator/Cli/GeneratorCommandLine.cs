@@ -14,6 +14,12 @@ public static class GeneratorCommandLine
           sync     [--repo DIR] [--source DIR]        copy the pinned models into models/ and verify every sha256
           generate [--repo DIR] --out DIR [--no-sync] sync, pre-process and generate C# for every pinned model
           lock     [--repo DIR] --from SNAPSHOT_DIR   pin the models of a snapshot folder (writes models/models.lock.json)
+          diff     --old DIR --new DIR [--report FILE] [--fail-on-breaking]
+                                                      API change report between two model folders
+          update   (--from SNAPSHOT_DIR | --upstream [--upstream-url URL]) [--report FILE] [--repo DIR]
+                   [--configuration Release] [--no-smoke]
+                                                      diff, re-pin, sync, regenerate, build and smoke-run newer models;
+                                                      restores the working tree if any step fails
         """;
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
@@ -23,6 +29,9 @@ public static class GeneratorCommandLine
             Console.WriteLine(Usage);
             return args.Length == 0 ? 2 : 0;
         }
+        // The model diff/update verbs parse their own options and report their own errors (Diff/, Update/).
+        if (args[0] == "diff") return await Diff.DiffCommand.RunAsync(args[1..], cancellationToken);
+        if (args[0] == "update") return await Update.UpdateCommand.RunAsync(args[1..], cancellationToken);
         try
         {
             var options = Options.Parse(args.Skip(1).ToArray());

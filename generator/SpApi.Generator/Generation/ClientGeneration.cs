@@ -35,7 +35,7 @@ public sealed class ClientGeneration(GeneratorPaths paths, Action<string>? log =
     public async Task<GenerationResult> GenerateAsync(string modelsDir, IReadOnlyList<string> modelFiles, string outputDir, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        var tables = OperationTables.Load(paths.DataDir);
+        var tables = OperationTables.Load(paths);
         var outputs = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var models = new ConcurrentBag<GeneratedModel>();
         await Parallel.ForEachAsync(modelFiles, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },

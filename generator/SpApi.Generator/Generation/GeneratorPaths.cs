@@ -6,6 +6,7 @@ public sealed record GeneratorPaths(string RepoRoot)
     public string NSwagJson => Path.Combine(RepoRoot, "nswag.json");
     public string ModelsDir => Path.Combine(RepoRoot, "models");
     public string DataDir => Path.Combine(AppContext.BaseDirectory, "Data");
+    public string RestrictedOperationsJson => Path.Combine(RepoRoot, "src", "SpApi.Auth", "Restricted", "restricted-operations.json");
 
     /// <summary>Walks up from <paramref name="start"/> to the folder holding SpApi.Generated.sln.</summary>
     public static GeneratorPaths Find(string? start = null)

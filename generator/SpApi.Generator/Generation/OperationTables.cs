@@ -4,8 +4,10 @@ namespace SpApi.Generator.Generation;
 
 /// <summary>
 /// The hand-kept facts that are not in the models: which operations are restricted (need an RDT) and
-/// which are grantless (client_credentials with a scope). Data files in Data/, keyed by model file and
-/// operationId; the auth add-on reads the same restricted table (and lets users override it).
+/// which are grantless (client_credentials with a scope). One source each: the restricted table is the auth
+/// add-on's <c>src/SpApi.Auth/Restricted/restricted-operations.json</c> (users can override it at run time);
+/// the grantless table is <c>Data/grantless-operations.json</c> here, which the auth add-on reads back
+/// from the generated metadata.
 /// </summary>
 public sealed class OperationTables
 {
@@ -18,11 +20,11 @@ public sealed class OperationTables
         _grantless = new Dictionary<string, string>(grantless, StringComparer.Ordinal);
     }
 
-    public static OperationTables Load(string dataDir)
+    public static OperationTables Load(GeneratorPaths paths)
     {
-        var restricted = JObject.Parse(File.ReadAllText(Path.Combine(dataDir, "restricted-operations.json")));
-        var grantless = JObject.Parse(File.ReadAllText(Path.Combine(dataDir, "grantless-operations.json")));
-        var restrictedKeys = ((JArray)restricted["operations"]!).Select(o => Key(o.Value<string>("modelFile")!, o.Value<string>("operationId")!));
+        var restricted = JObject.Parse(File.ReadAllText(paths.RestrictedOperationsJson));
+        var grantless = JObject.Parse(File.ReadAllText(Path.Combine(paths.DataDir, "grantless-operations.json")));
+        var restrictedKeys = ((JArray)restricted["operations"]!).Select(o => o.Value<string>("operation")!);
         var grantlessMap = ((JArray)grantless["operations"]!).ToDictionary(
             o => Key(o.Value<string>("modelFile")!, o.Value<string>("operationId")!),
             o => o.Value<string>("scope")!);

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SpApi.Auth;
+using SpApi.Auth.Pipeline;
+using SpApi.Auth.Tokens;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Returned by <c>AddSellingPartnerApi</c> to plug pipeline stages and swap services.</summary>
+public sealed class SellingPartnerApiBuilder
+{
+    internal SellingPartnerApiBuilder(IServiceCollection services) => Services = services;
+
+    public IServiceCollection Services { get; }
+
+    /// <summary>Plugs the handler of a pipeline stage (telemetry, retry or rate limit); unplugged stages pass through.</summary>
+    public SellingPartnerApiBuilder UseStage(PipelineStage stage, Func<IServiceProvider, DelegatingHandler> factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        Services.Configure<SpApiPipelineOptions>(o => o.Use(stage, factory));
+        return this;
+    }
+
+    /// <summary>Removes a stage (telemetry, retry or rate limit): requests pass straight through it.</summary>
+    public SellingPartnerApiBuilder WithoutStage(PipelineStage stage)
+    {
+        Services.Configure<SpApiPipelineOptions>(o => o.Use(stage, _ => new PassThroughHandler(stage)));
+        return this;
+    }
+
+    /// <summary>Shares tokens between processes through the registered <see cref="IDistributedCache"/>.</summary>
+    public SellingPartnerApiBuilder UseDistributedTokenCache()
+    {
+        Services.Replace(ServiceDescriptor.Singleton<ITokenCache>(sp => new DistributedTokenCache(sp.GetRequiredService<IDistributedCache>())));
+        return this;
+    }
+
+    /// <summary>Replaces the transport under the SP-API and Tokens pipelines (a proxy, a test double, the local sandbox).</summary>
+    public SellingPartnerApiBuilder ConfigurePrimaryHandler(Func<IServiceProvider, HttpMessageHandler> transport)
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        Services.AddHttpClient(SellingPartnerClientFactory.PipelineName).ConfigurePrimaryHttpMessageHandler(transport);
+        Services.AddHttpClient(SellingPartnerServiceCollectionExtensions.TokensPipelineName).ConfigurePrimaryHttpMessageHandler(transport);
+        return this;
+    }
+
+    /// <summary>Replaces the transport used to reach Login with Amazon.</summary>
+    public SellingPartnerApiBuilder ConfigureLwaPrimaryHandler(Func<IServiceProvider, HttpMessageHandler> transport)
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        Services.AddHttpClient(SellingPartnerServiceCollectionExtensions.LwaClientName).ConfigurePrimaryHttpMessageHandler(transport);
+        return this;
+    }
+}

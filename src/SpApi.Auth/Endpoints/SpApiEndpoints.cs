@@ -1,0 +1,53 @@
+namespace SpApi.Auth.Endpoints;
+
+/// <summary>SP-API and Login with Amazon addresses, and the rule for which hosts may receive tokens.</summary>
+public static class SpApiEndpoints
+{
+    /// <summary>The Login with Amazon token endpoint (the same for every region).</summary>
+    public static readonly Uri LwaTokenEndpoint = new("https://api.amazon.com/auth/o2/token");
+
+    /// <summary>The short code Amazon uses in host names: <c>na</c>, <c>eu</c>, <c>fe</c>.</summary>
+    public static string Code(this SpApiRegion region) => region switch
+    {
+        SpApiRegion.NorthAmerica => "na",
+        SpApiRegion.Europe => "eu",
+        SpApiRegion.FarEast => "fe",
+        _ => throw new ArgumentOutOfRangeException(nameof(region), region, "Unknown SP-API region."),
+    };
+
+    /// <summary>Production or sandbox base address of a region, e.g. <c>https://sandbox.sellingpartnerapi-eu.amazon.com/</c>.</summary>
+    public static Uri BaseAddress(SpApiRegion region, bool sandbox = false) =>
+        new($"https://{(sandbox ? "sandbox." : "")}sellingpartnerapi-{region.Code()}.amazon.com/");
+
+    /// <summary>Parses <c>NA</c>/<c>EU</c>/<c>FE</c> or an enum name (case-insensitive); throws naming the bad value.</summary>
+    public static SpApiRegion ParseRegion(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        switch (value.Trim().ToUpperInvariant())
+        {
+            case "NA": return SpApiRegion.NorthAmerica;
+            case "EU": return SpApiRegion.Europe;
+            case "FE": return SpApiRegion.FarEast;
+        }
+        if (Enum.TryParse<SpApiRegion>(value, ignoreCase: true, out var region) && Enum.IsDefined(region)) return region;
+        throw new ArgumentException($"Unknown SP-API region '{value}'. Use NA, EU or FE.", nameof(value));
+    }
+
+    /// <summary>
+    /// True for the HTTPS hosts of SP-API itself (<c>sellingpartnerapi-xx.amazon.com</c> and their sandbox hosts).
+    /// Only these, or an explicitly allowed loopback base address, may receive access tokens.
+    /// </summary>
+    public static bool IsSpApiHost(Uri uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        if (!uri.IsAbsoluteUri || uri.Scheme != Uri.UriSchemeHttps || !uri.IsDefaultPort) return false;
+        foreach (SpApiRegion region in Enum.GetValues<SpApiRegion>())
+        {
+            var host = $"sellingpartnerapi-{region.Code()}.amazon.com";
+            if (uri.IdnHost.Equals(host, StringComparison.OrdinalIgnoreCase) ||
+                uri.IdnHost.Equals("sandbox." + host, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+}

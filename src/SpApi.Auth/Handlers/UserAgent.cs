@@ -1,0 +1,36 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace SpApi.Auth.Handlers;
+
+/// <summary>
+/// The <c>user-agent</c> Amazon asks SP-API callers to send:
+/// <c>AppName/Version (Language=C#/&lt;runtime&gt;; Platform=&lt;os&gt;)</c>.
+/// </summary>
+public static class UserAgent
+{
+    public static string Build(string appName, string appVersion)
+    {
+        ValidateToken(appName, nameof(appName));
+        ValidateToken(appVersion, nameof(appVersion));
+        return $"{appName}/{appVersion} (Language=C#/{Environment.Version}; Platform={Clean(RuntimeInformation.OSDescription)})";
+    }
+
+    /// <summary>App name and version become HTTP product tokens: no spaces, slashes, parentheses or semicolons.</summary>
+    internal static void ValidateToken(string? value, string setting)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            throw new ArgumentException($"{setting} is required for the user-agent header.", setting);
+        if (value.Any(c => c <= ' ' || c >= 127 || "/();,\"\\".Contains(c)))
+            throw new ArgumentException($"{setting} '{value}' may not contain spaces, '/', '(', ')', ';', ',', quotes or non-ASCII characters.", setting);
+    }
+
+    // OS descriptions may contain parentheses (e.g. "Debian GNU/Linux 12 (bookworm)") that would end the comment early.
+    private static string Clean(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text.Trim())
+            sb.Append(c is '(' or ')' or ';' || c < ' ' || c >= 127 ? ' ' : c);
+        return sb.ToString().Trim();
+    }
+}

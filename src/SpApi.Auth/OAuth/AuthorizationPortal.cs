@@ -1,0 +1,8 @@
+namespace SpApi.Auth.OAuth;
+
+/// <summary>Where a partner authorizes the app: sellers in Seller Central, vendors in Vendor Central.</summary>
+public enum AuthorizationPortal
+{
+    SellerCentral,
+    VendorCentral,
+}

@@ -1,0 +1,29 @@
+namespace SpApi.Auth.Pipeline;
+
+/// <summary>
+/// Factories for the pipeline stages that live outside the auth code (telemetry, retry, rate limit). A stage with
+/// no factory is a pass-through. The auth stage is always <see cref="Handlers.AuthHandler"/>.
+/// </summary>
+public sealed class SpApiPipelineOptions
+{
+    private readonly Dictionary<PipelineStage, Func<IServiceProvider, DelegatingHandler>> _factories = [];
+
+    /// <summary>Plugs the handler of <paramref name="stage"/>; called once per handler chain the factory builds.</summary>
+    public SpApiPipelineOptions Use(PipelineStage stage, Func<IServiceProvider, DelegatingHandler> factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        if (stage == PipelineStage.Auth) throw new ArgumentException("The auth stage is built by SpApi.Auth and cannot be replaced.", nameof(stage));
+        if (!SpApiPipeline.Order.Contains(stage)) throw new ArgumentOutOfRangeException(nameof(stage), stage, "Unknown pipeline stage.");
+        _factories[stage] = factory;
+        return this;
+    }
+
+    /// <summary>True when a handler was plugged for <paramref name="stage"/>.</summary>
+    public bool IsPlugged(PipelineStage stage) => _factories.ContainsKey(stage);
+
+    /// <summary>The handler for a non-auth stage: the plugged one, or a pass-through.</summary>
+    public DelegatingHandler Create(PipelineStage stage, IServiceProvider services) =>
+        _factories.TryGetValue(stage, out var factory)
+            ? factory(services) ?? throw new InvalidOperationException($"The {stage} stage factory returned null.")
+            : new PassThroughHandler(stage);
+}

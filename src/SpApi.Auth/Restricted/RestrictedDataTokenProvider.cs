@@ -1,0 +1,27 @@
+using SpApi.Auth.Lwa;
+using SpApi.Auth.Sellers;
+using SpApi.Auth.Tokens;
+
+namespace SpApi.Auth.Restricted;
+
+/// <summary>
+/// RDTs cached per (seller, method, path, data elements, target application) until their expiry, with single-flight
+/// creation, so concurrent restricted calls for one resource share one <c>createRestrictedDataToken</c>.
+/// </summary>
+public sealed class RestrictedDataTokenProvider(
+    IRestrictedDataTokenSource source, SingleFlightTokenStore store, LwaCredentials application, TimeSpan expiryMargin, TimeProvider timeProvider)
+{
+    public async ValueTask<IssuedToken> GetAsync(SellerContext seller, RestrictedResource resource, string? targetApplication, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(seller);
+        ArgumentNullException.ThrowIfNull(resource);
+        var app = seller.Credentials ?? application;
+        var key = TokenCacheKeys.RestrictedData(app.ClientId, seller.RefreshToken, resource.Method, resource.Path, resource.DataElements, targetApplication);
+        var token = await store.GetAsync(key, async ct =>
+        {
+            var rdt = await source.CreateAsync(seller, resource, targetApplication, ct).ConfigureAwait(false);
+            return CachedToken.Create(rdt.Token, rdt.ExpiresIn, expiryMargin, timeProvider.GetUtcNow());
+        }, cancellationToken).ConfigureAwait(false);
+        return new IssuedToken(token.Value, TokenKind.RestrictedData, key);
+    }
+}

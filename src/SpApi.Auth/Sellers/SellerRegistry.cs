@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+
+namespace SpApi.Auth.Sellers;
+
+/// <summary>Thread-safe in-memory <see cref="ISellerRegistry"/>.</summary>
+public sealed class SellerRegistry : ISellerRegistry
+{
+    private readonly ConcurrentDictionary<string, SellerContext> _sellers = new(StringComparer.Ordinal);
+
+    public SellerRegistry(IEnumerable<SellerContext> sellers, string? defaultSeller = null)
+    {
+        foreach (var seller in sellers) Set(seller);
+        DefaultSeller = defaultSeller;
+    }
+
+    public string? DefaultSeller { get; }
+
+    public IReadOnlyCollection<string> Names => _sellers.Keys.ToArray();
+
+    public SellerContext Get(string name) => TryGet(name, out var seller) ? seller : throw new UnknownSellerException(name);
+
+    public bool TryGet(string name, out SellerContext seller)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _sellers.TryGetValue(name, out seller!);
+    }
+
+    public void Set(SellerContext seller)
+    {
+        ArgumentNullException.ThrowIfNull(seller);
+        _sellers[seller.Name] = seller;
+    }
+
+    public bool Remove(string name) => _sellers.TryRemove(name, out _);
+}

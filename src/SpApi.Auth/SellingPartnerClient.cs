@@ -1,0 +1,64 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SpApi.Auth.Configuration;
+using SpApi.Auth.OAuth;
+using SpApi.Auth.Sellers;
+
+namespace SpApi.Auth;
+
+/// <summary>
+/// SP-API without a host or DI container (console apps, scripts):
+/// <code>
+/// using var sp = SellingPartnerClient.Create(new SellingPartnerOptions { ClientId = "…", ClientSecret = "…", RefreshToken = "…" });
+/// var orders = sp.Get&lt;IOrdersClient&gt;();
+/// </code>
+/// It builds the same services and pipeline as <c>AddSellingPartnerApi</c>; dispose it when done.
+/// </summary>
+public sealed class SellingPartnerClient : IDisposable, IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private SellingPartnerClient(ServiceProvider services) => _services = services;
+
+    /// <summary>Validates <paramref name="options"/> (throwing <see cref="OptionsValidationException"/> naming each bad setting) and builds the client.</summary>
+    public static SellingPartnerClient Create(SellingPartnerOptions options, Action<SellingPartnerApiBuilder>? configure = null) =>
+        Create(options, configure, clients: null);
+
+    internal static SellingPartnerClient Create(SellingPartnerOptions options, Action<SellingPartnerApiBuilder>? configure,
+        IEnumerable<(Type Interface, Type Implementation)>? clients)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        new SellingPartnerOptionsValidator(settingPrefix: "").ThrowIfInvalid(options);
+        var services = new ServiceCollection();
+        services.AddSingleton<IOptions<SellingPartnerOptions>>(Options.Create(options));
+        var builder = clients is null
+            ? services.AddSellingPartnerApi(_ => { })
+            : services.AddSellingPartnerApiCore("", clients);
+        configure?.Invoke(builder);
+        return new SellingPartnerClient(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));
+    }
+
+    /// <summary>The services behind this client (token cache, registry, …).</summary>
+    public IServiceProvider Services => _services;
+
+    /// <summary>A generated client for the default seller, e.g. <c>Get&lt;IOrdersClient&gt;()</c>.</summary>
+    public T Get<T>() where T : class
+    {
+        var catalog = _services.GetRequiredService<SpApiClientCatalog>();
+        catalog.ImplementationOf(typeof(T)); // a clear error for a type that is not a generated client
+        return _services.GetService<T>() ?? (T)catalog.Create(typeof(T), _services.GetRequiredService<IHttpClientFactory>().CreateClient(SellingPartnerClientFactory.PipelineName));
+    }
+
+    /// <summary>Clients for a configured seller.</summary>
+    public SellerClients For(string seller) => _services.GetRequiredService<ISellingPartnerClientFactory>().For(seller);
+
+    /// <summary>Registers a seller (e.g. one just authorized) and returns its clients.</summary>
+    public SellerClients For(SellerContext seller) => _services.GetRequiredService<ISellingPartnerClientFactory>().For(seller);
+
+    /// <summary>The website authorization workflow (consent URL, state, code exchange).</summary>
+    public SellingPartnerAuthorization Authorization => _services.GetRequiredService<SellingPartnerAuthorization>();
+
+    public void Dispose() => _services.Dispose();
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Http;
+using SpApi.Auth.Sellers;
+
+namespace SpApi.Auth;
+
+/// <summary>Default <see cref="ISellingPartnerClientFactory"/> over the IHttpClientFactory pipeline named <see cref="PipelineName"/>.</summary>
+public sealed class SellingPartnerClientFactory(IHttpMessageHandlerFactory handlers, ISellerRegistry sellers, SpApiClientCatalog catalog)
+    : ISellingPartnerClientFactory
+{
+    /// <summary>The IHttpClientFactory client name holding the SP-API pipeline.</summary>
+    public const string PipelineName = "SpApi";
+
+    public SellerClients For(string seller) => new(sellers.Get(seller), catalog, () => handlers.CreateHandler(PipelineName));
+
+    public SellerClients For(SellerContext seller)
+    {
+        ArgumentNullException.ThrowIfNull(seller);
+        sellers.Set(seller);
+        return new SellerClients(seller, catalog, () => handlers.CreateHandler(PipelineName));
+    }
+}

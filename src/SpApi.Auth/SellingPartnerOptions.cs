@@ -1,0 +1,118 @@
+namespace SpApi.Auth;
+
+/// <summary>
+/// Settings of the SP-API client, usually bound from the <c>SellingPartnerApi</c> configuration section.
+/// Validated at startup; errors name the setting.
+/// </summary>
+public sealed class SellingPartnerOptions
+{
+    /// <summary>The conventional configuration section name.</summary>
+    public const string SectionName = "SellingPartnerApi";
+
+    /// <summary>LWA client id of the SP-API application (required).</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>LWA client secret of the SP-API application (required).</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>Refresh token of the default seller. Required unless <see cref="Sellers"/> or <see cref="AllowNoSellers"/> is set.</summary>
+    public string? RefreshToken { get; set; }
+
+    /// <summary>Region of the default seller: NA, EU or FE (default NA). Ignored when <see cref="MarketplaceId"/> is set.</summary>
+    public string Region { get; set; } = "NA";
+
+    /// <summary>A marketplace id of the default seller; its region is used.</summary>
+    public string? MarketplaceId { get; set; }
+
+    /// <summary>Call Amazon's sandbox hosts.</summary>
+    public bool Sandbox { get; set; }
+
+    /// <summary>Overrides the SP-API endpoint for every seller without its own (e.g. the local sandbox server).</summary>
+    public string? BaseAddress { get; set; }
+
+    /// <summary>Must be true for a loopback (e.g. <c>http://127.0.0.1:5080</c>) base address or LWA endpoint to receive tokens.</summary>
+    public bool AllowLoopbackBaseAddress { get; set; }
+
+    /// <summary>Name of the seller made from <see cref="RefreshToken"/>.</summary>
+    public string DefaultSellerName { get; set; } = "default";
+
+    /// <summary>Further sellers by name (many sellers in one process).</summary>
+    public Dictionary<string, SellerOptions> Sellers { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Start with no seller: they are added at run time (OAuth) or only grantless operations are called.</summary>
+    public bool AllowNoSellers { get; set; }
+
+    /// <summary>LWA token endpoint (default Amazon's).</summary>
+    public string? LwaEndpoint { get; set; }
+
+    /// <summary>Application name for the user-agent header.</summary>
+    public string AppName { get; set; } = "SpApi";
+
+    /// <summary>Application version for the user-agent header (default: this library's version).</summary>
+    public string? AppVersion { get; set; }
+
+    /// <summary>Tokens are renewed this long before Amazon's <c>expires_in</c> runs out (default 5 minutes).</summary>
+    public TimeSpan TokenExpiryMargin { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Obtain RDTs for restricted operations automatically (default true).</summary>
+    public bool AutomaticRestrictedDataTokens { get; set; } = true;
+
+    /// <summary>A JSON file replacing the built-in restricted operations table.</summary>
+    public string? RestrictedOperationsFile { get; set; }
+
+    /// <summary>Website authorization workflow settings.</summary>
+    public SellingPartnerOAuthOptions OAuth { get; set; } = new();
+
+    /// <summary>Usage-plan pacing (<c>SellingPartnerApi:RateLimiting</c>); on by default.</summary>
+    public SpApi.Auth.RateLimiting.RateLimitHandlerOptions RateLimiting { get; set; } = new();
+
+    /// <summary>Retry on 429 and safe transient faults (<c>SellingPartnerApi:Retry</c>); on by default.</summary>
+    public SpApi.Auth.Resilience.RetryHandlerOptions Retry { get; set; } = new();
+
+    /// <summary>Metrics, spans and log events per call (<c>SellingPartnerApi:Telemetry</c>); on by default.</summary>
+    public SpApi.Auth.Telemetry.TelemetryHandlerOptions Telemetry { get; set; } = new();
+
+    /// <summary>Never prints secrets.</summary>
+    public override string ToString() =>
+        $"SellingPartnerOptions {{ ClientId = {ClientId}, ClientSecret = ***, RefreshToken = ***, Region = {Region}, Sellers = [{string.Join(", ", Sellers.Keys)}] }}";
+}
+
+/// <summary>One configured seller (<c>SellingPartnerApi:Sellers:&lt;name&gt;</c>).</summary>
+public sealed class SellerOptions
+{
+    /// <summary>The seller's refresh token (required).</summary>
+    public string? RefreshToken { get; set; }
+
+    /// <summary>NA, EU or FE; defaults to the application's region. Ignored when <see cref="MarketplaceId"/> is set.</summary>
+    public string? Region { get; set; }
+
+    /// <summary>A marketplace id of the seller; its region is used.</summary>
+    public string? MarketplaceId { get; set; }
+
+    /// <summary>Overrides the endpoint for this seller.</summary>
+    public string? BaseAddress { get; set; }
+
+    /// <summary>LWA client id when this seller authorized a different application.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>LWA client secret paired with <see cref="ClientId"/>.</summary>
+    public string? ClientSecret { get; set; }
+
+    public override string ToString() => $"SellerOptions {{ RefreshToken = ***, Region = {Region}, MarketplaceId = {MarketplaceId} }}";
+}
+
+/// <summary>Website authorization workflow settings (<c>SellingPartnerApi:OAuth</c>).</summary>
+public sealed class SellingPartnerOAuthOptions
+{
+    /// <summary>The application id (amzn1.sp.solution…) shown in the consent page URL.</summary>
+    public string? ApplicationId { get; set; }
+
+    /// <summary>Where Amazon sends the partner back; must be HTTPS and registered with the app.</summary>
+    public string? RedirectUri { get; set; }
+
+    /// <summary>Adds <c>version=beta</c> to authorize a draft application.</summary>
+    public bool Beta { get; set; }
+
+    /// <summary>How long an issued <c>state</c> stays valid (default 10 minutes).</summary>
+    public TimeSpan StateLifetime { get; set; } = TimeSpan.FromMinutes(10);
+}

@@ -1,0 +1,40 @@
+using SpApi.Auth.Lwa;
+using SpApi.Auth.Sellers;
+
+namespace SpApi.Auth.Tokens;
+
+/// <summary>
+/// LWA access tokens for sellers (refresh_token grant) and for grantless operations (client_credentials grant),
+/// cached per (client id, refresh token or scope) with single-flight refresh.
+/// </summary>
+public sealed class AccessTokenProvider(
+    ILwaClient lwa, SingleFlightTokenStore store, LwaCredentials application, TimeSpan expiryMargin, TimeProvider timeProvider)
+{
+    /// <summary>The seller's access token, from the cache or one shared LWA refresh.</summary>
+    public ValueTask<IssuedToken> GetSellerTokenAsync(SellerContext seller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(seller);
+        var app = seller.Credentials ?? application;
+        return GetAsync(TokenCacheKeys.Seller(app.ClientId, seller.RefreshToken), TokenKind.Seller,
+            ct => lwa.RefreshAsync(app, seller.RefreshToken, ct), cancellationToken);
+    }
+
+    /// <summary>The application's token for a grantless <paramref name="scope"/>.</summary>
+    public ValueTask<IssuedToken> GetGrantlessTokenAsync(string scope, LwaCredentials? credentials, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(scope);
+        var app = credentials ?? application;
+        return GetAsync(TokenCacheKeys.Grantless(app.ClientId, scope), TokenKind.Grantless,
+            ct => lwa.ClientCredentialsAsync(app, scope, ct), cancellationToken);
+    }
+
+    private async ValueTask<IssuedToken> GetAsync(string key, TokenKind kind, Func<CancellationToken, Task<LwaToken>> request, CancellationToken cancellationToken)
+    {
+        var token = await store.GetAsync(key, async ct =>
+        {
+            var lwaToken = await request(ct).ConfigureAwait(false);
+            return CachedToken.Create(lwaToken.AccessToken, lwaToken.ExpiresIn, expiryMargin, timeProvider.GetUtcNow());
+        }, cancellationToken).ConfigureAwait(false);
+        return new IssuedToken(token.Value, kind, key);
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Microsoft.Extensions.Caching.Distributed;
+
+namespace SpApi.Auth.Tokens;
+
+/// <summary>
+/// <see cref="ITokenCache"/> over <see cref="IDistributedCache"/> (Redis, SQL Server…) so several processes share
+/// tokens and LWA sees one refresh per seller per hour across the fleet. Tokens are stored as given: secure the cache.
+/// </summary>
+public sealed class DistributedTokenCache(IDistributedCache cache) : ITokenCache
+{
+    private sealed record Entry(string V, long E);
+
+    public async ValueTask<CachedToken?> GetAsync(string key, CancellationToken cancellationToken)
+    {
+        var bytes = await cache.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        if (bytes is null) return null;
+        try
+        {
+            var entry = JsonSerializer.Deserialize<Entry>(bytes);
+            return entry is null || string.IsNullOrEmpty(entry.V) ? null : new CachedToken(entry.V, DateTimeOffset.FromUnixTimeMilliseconds(entry.E));
+        }
+        catch (JsonException)
+        {
+            return null; // A foreign or damaged entry is a miss, not a failure.
+        }
+    }
+
+    public async ValueTask SetAsync(string key, CachedToken token, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(new Entry(token.Value, token.ExpiresAt.ToUnixTimeMilliseconds()));
+        await cache.SetAsync(key, bytes, new DistributedCacheEntryOptions { AbsoluteExpiration = token.ExpiresAt }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask RemoveAsync(string key, CancellationToken cancellationToken) =>
+        await cache.RemoveAsync(key, cancellationToken).ConfigureAwait(false);
+}

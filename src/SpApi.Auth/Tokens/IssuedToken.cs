@@ -1,0 +1,23 @@
+namespace SpApi.Auth.Tokens;
+
+/// <summary>What kind of token authorized a request.</summary>
+public enum TokenKind
+{
+    /// <summary>A seller's LWA access token (refresh_token grant).</summary>
+    Seller,
+
+    /// <summary>An application token for grantless operations (client_credentials grant).</summary>
+    Grantless,
+
+    /// <summary>A Restricted Data Token obtained by the pipeline.</summary>
+    RestrictedData,
+
+    /// <summary>A Restricted Data Token the caller passed with the call (not cached, never refreshed).</summary>
+    CallerRestrictedData,
+}
+
+/// <summary>A token handed to a request, with the cache key to forget it by if SP-API rejects it.</summary>
+public readonly record struct IssuedToken(string Value, TokenKind Kind, string? CacheKey)
+{
+    public override string ToString() => $"IssuedToken {{ Value = ***, Kind = {Kind} }}";
+}

@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+
+namespace SpApi.Auth.Tokens;
+
+/// <summary>
+/// Reads tokens from an <see cref="ITokenCache"/> and, on a miss, fetches each key at most once at a time:
+/// every concurrent caller for the same key awaits the same fetch. A failed fetch is handed to the callers
+/// waiting on it and then forgotten, so the next call tries again (nothing poisoned).
+/// </summary>
+public sealed class SingleFlightTokenStore(ITokenCache cache, TimeProvider timeProvider)
+{
+    private readonly ConcurrentDictionary<string, Task<CachedToken>> _inFlight = new(StringComparer.Ordinal);
+
+    public ITokenCache Cache => cache;
+
+    /// <summary>The cached token for <paramref name="key"/>, or the result of one shared <paramref name="fetch"/>.</summary>
+    /// <remarks>
+    /// The fetch runs without the caller's token: one caller giving up must not fail the others sharing it.
+    /// Each caller still stops waiting when its own token is cancelled.
+    /// </remarks>
+    public async ValueTask<CachedToken> GetAsync(string key, Func<CancellationToken, Task<CachedToken>> fetch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fetch);
+        var cached = await cache.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        if (cached is not null && cached.IsValidAt(timeProvider.GetUtcNow())) return cached;
+
+        var mine = new TaskCompletionSource<CachedToken>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var flight = _inFlight.GetOrAdd(key, mine.Task);
+        if (flight == mine.Task) _ = RunAsync(key, mine, fetch);
+        return await flight.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Forgets the token under <paramref name="key"/> if it is still <paramref name="rejectedValue"/>
+    /// (a newer token fetched meanwhile by another call is kept).</summary>
+    public async ValueTask InvalidateAsync(string key, string rejectedValue, CancellationToken cancellationToken)
+    {
+        var cached = await cache.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        if (cached is not null && cached.Value == rejectedValue)
+            await cache.RemoveAsync(key, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RunAsync(string key, TaskCompletionSource<CachedToken> flight, Func<CancellationToken, Task<CachedToken>> fetch)
+    {
+        try
+        {
+            // Another caller's flight may have filled the cache between our miss and our turn.
+            var cached = await cache.GetAsync(key, CancellationToken.None).ConfigureAwait(false);
+            if (cached is null || !cached.IsValidAt(timeProvider.GetUtcNow()))
+            {
+                cached = await fetch(CancellationToken.None).ConfigureAwait(false);
+                await cache.SetAsync(key, cached, CancellationToken.None).ConfigureAwait(false);
+            }
+            _inFlight.TryRemove(new KeyValuePair<string, Task<CachedToken>>(key, flight.Task));
+            flight.TrySetResult(cached);
+        }
+        catch (Exception e)
+        {
+            _inFlight.TryRemove(new KeyValuePair<string, Task<CachedToken>>(key, flight.Task));
+            flight.TrySetException(e);
+        }
+    }
+}
