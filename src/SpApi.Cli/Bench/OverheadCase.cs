@@ -18,10 +18,14 @@ internal abstract class OverheadCase : IDisposable
         Transport = transport;
         FloorHttp = NewClient(transport.CreateHandler(), transport);
         GeneratedHttp = NewClient(transport.CreateHandler(), transport);
-        PipelineHttp = NewClient(BenchPipeline.Create(transport.CreateHandler(), time), transport);
+        Pipeline = BenchPipeline.Create(transport, time);
+        PipelineHttp = Pipeline.CreateHttpClient();
     }
 
     public BenchTransport Transport { get; }
+
+    /// <summary>The SpApi.Auth pipeline the pipeline scenario sends through.</summary>
+    public BenchPipeline Pipeline { get; }
 
     /// <summary>The SP-API operation, e.g. <c>getOrders</c>.</summary>
     public abstract string Operation { get; }
@@ -56,6 +60,7 @@ internal abstract class OverheadCase : IDisposable
         FloorHttp.Dispose();
         GeneratedHttp.Dispose();
         PipelineHttp.Dispose();
+        Pipeline.Dispose();
     }
 
     /// <summary>Both cases over <paramref name="transport"/>: the small response first, then the large one.</summary>

@@ -26,17 +26,18 @@ public class OverheadCaseTests
     }
 
     [Test]
-    public async Task PipelineScenario_AttachesTokenDateAndUserAgent_GeneratedScenarioDoesNot()
+    public async Task PipelineScenario_RunsOnACachedLwaToken_WithSpApiHeaders_GeneratedScenarioSendsNone()
     {
         var recorder = new RecordingTransport();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 30, 5, TimeSpan.Zero));
         using var c = new MarketplaceParticipationsCase(recorder.Transport, time);
 
-        await c.PipelineAsync(CancellationToken.None);
+        for (var i = 0; i < 3; i++) await c.PipelineAsync(CancellationToken.None);
         await c.GeneratedAsync(CancellationToken.None);
 
-        var (piped, plain) = (recorder.Requests[0], recorder.Requests[1]);
-        Assert.That(piped.Headers.GetValues("x-amz-access-token").Single(), Does.StartWith("Atza|"));
+        Assert.That(c.Pipeline.Lwa.TokensIssued, Is.EqualTo(1), "one LWA token, then the cache");
+        var (piped, plain) = (recorder.Requests[2], recorder.Requests[3]);
+        Assert.That(piped.Headers.GetValues("x-amz-access-token").Single(), Is.EqualTo(BenchLwaClient.AccessToken));
         Assert.That(piped.Headers.GetValues("x-amz-date").Single(), Is.EqualTo("20260301T123005Z"));
         Assert.That(piped.Headers.UserAgent.ToString(), Does.StartWith("SpApi/"));
         Assert.That(piped.GetOperation()?.OperationId, Is.EqualTo("getMarketplaceParticipations"));
