@@ -21,6 +21,7 @@ public class TolerantJsonTests
         [JsonProperty("LastUpdateDate")] public DateTimeOffset? LastUpdateDate { get; set; }
         [JsonProperty("OrderStatus")][JsonConverter(typeof(StringEnumConverter))] public Status? OrderStatus { get; set; }
         [JsonProperty("Statuses", ItemConverterType = typeof(StringEnumConverter))] public List<Status?>? Statuses { get; set; }
+        [JsonProperty("NoConverter")] public Status? NoConverter { get; set; }
     }
 
     private static Order Read(string json) => JsonConvert.DeserializeObject<Order>(json, SpApiJson.CreateSettings())!;
@@ -48,6 +49,14 @@ public class TolerantJsonTests
         var o = Read("""{"AmazonOrderId":"1","PurchaseDate":"2024-03-01T10:00:00-08:00","LastUpdateDate":"not a date"}""");
         Assert.That(o.PurchaseDate, Is.EqualTo(new DateTimeOffset(2024, 3, 1, 10, 0, 0, TimeSpan.FromHours(-8))));
         Assert.That(o.LastUpdateDate, Is.Null);
+    }
+
+    [Test]
+    public void String_enums_without_a_converter_attribute_still_travel_as_strings()
+    {
+        var json = JsonConvert.SerializeObject(new Order { AmazonOrderId = "1", NoConverter = Status.Shipped }, SpApiJson.CreateSettings());
+        Assert.That(json, Does.Contain("\"NoConverter\":\"Shipped\""));
+        Assert.That(Read("""{"NoConverter":"Pending"}""").NoConverter, Is.EqualTo(Status.Pending));
     }
 
     [Test]

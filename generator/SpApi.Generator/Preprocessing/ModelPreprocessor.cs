@@ -12,6 +12,7 @@ public static class ModelPreprocessor
         new MergeSuccessResponses(),
         new NameInlineTypes(),
         new KeepSlashesInPathParameters(),
+        new NullableEnumsAndDates(),
     ];
 
     /// <summary>Applies every transform; returns the ones that changed something, with their counts.</summary>

@@ -18,7 +18,7 @@ public sealed class SpApiContractResolver : DefaultContractResolver
         var type = property.PropertyType;
         if (type is null) return property;
 
-        if (property.Converter is StringEnumConverter)
+        if (property.Converter is StringEnumConverter || (property.Converter is null && IsStringEnum(type)))
             property.Converter = new TolerantEnumConverter();
         if (property.ItemConverter is StringEnumConverter)
             property.ItemConverter = new TolerantEnumConverter();
@@ -27,5 +27,14 @@ public sealed class SpApiContractResolver : DefaultContractResolver
         if (underlying == typeof(DateTimeOffset) || underlying == typeof(DateTime))
             property.Converter = new TolerantDateConverter(property.Converter);
         return property;
+    }
+
+    // NJsonSchema leaves the converter off some string enums (a single-member one, e.g.
+    // ShippingOptionType), which would then travel as a number; its string enums carry [EnumMember].
+    private static bool IsStringEnum(Type type)
+    {
+        var t = Nullable.GetUnderlyingType(type) ?? type;
+        return t.IsEnum && t.GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Any(f => f.IsDefined(typeof(System.Runtime.Serialization.EnumMemberAttribute), false));
     }
 }

@@ -64,4 +64,18 @@ public class TransformTests
         var other = Model("""{"/x/{resource}":{"get":{"operationId":"a","parameters":[{"name":"resource","in":"path","required":true,"type":"string"}],"responses":{}}}}""");
         Assert.That(new KeepSlashesInPathParameters().Apply(other, "other.json"), Is.Zero);
     }
+
+    [Test]
+    public void Required_enum_and_date_properties_become_nullable_others_stay()
+    {
+        var m = Model("{}",
+            """{"Status":{"type":"string","enum":["A","B"]},"Order":{"type":"object","required":["status","created","id","inlineEnum"],"properties":{"status":{"$ref":"#/definitions/Status"},"created":{"type":"string","format":"date-time"},"id":{"type":"string"},"inlineEnum":{"type":"string","enum":["X"]},"optionalDate":{"type":"string","format":"date"}}}}""");
+        Assert.That(new NullableEnumsAndDates().Apply(m, "x.json"), Is.EqualTo(3));
+        Assert.That(m.SelectToken("definitions.Order.properties.status.x-nullable")!.Value<bool>(), Is.True);
+        Assert.That(m.SelectToken("definitions.Order.properties.created.x-nullable")!.Value<bool>(), Is.True);
+        Assert.That(m.SelectToken("definitions.Order.properties.inlineEnum.x-nullable")!.Value<bool>(), Is.True);
+        Assert.That(m.SelectToken("definitions.Order.properties.id.x-nullable"), Is.Null);
+        Assert.That(m.SelectToken("definitions.Order.properties.optionalDate.x-nullable"), Is.Null, "optional properties are nullable already");
+        Assert.That(m.SelectToken("definitions.Order.required")!.Values<string>(), Does.Contain("status"), "the JSON stays required");
+    }
 }

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Http;
+using SpApi.Sandbox.Auth;
+using SpApi.Sandbox.Routing;
+using SpApi.Sandbox.Stats;
+
+namespace SpApi.Sandbox.Http;
+
+/// <summary>The sandbox's single request handler: LWA, consent, admin endpoints (stats, faults), then the SP-API operations.</summary>
+internal sealed class SandboxDispatcher(
+    LwaTokenEndpoint lwa,
+    ConsentEndpoint consent,
+    FaultsEndpoint faults,
+    OperationRouter router,
+    OperationEndpoint operations,
+    SandboxStats stats)
+{
+    public const string StatsPath = "/_sandbox/stats";
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        context.Response.Headers[SpApiResponses.RequestIdHeader] = Guid.NewGuid().ToString();
+        var path = context.Request.Path.Value ?? "/";
+        switch (path)
+        {
+            case LwaTokenEndpoint.Path:
+                await lwa.HandleAsync(context);
+                return;
+            case ConsentEndpoint.Path:
+                await consent.HandleAsync(context);
+                return;
+            case FaultsEndpoint.Path:
+                await faults.HandleAsync(context);
+                return;
+            case StatsPath when HttpMethods.IsGet(context.Request.Method):
+                await SpApiResponses.WriteRawAsync(context, StatusCodes.Status200OK, stats.Snapshot().ToJson());
+                return;
+        }
+
+        var rawPath = RequestReader.RawPath(context);
+        if (router.Match(context.Request.Method, rawPath) is { } route)
+        {
+            await operations.HandleAsync(context, route);
+            return;
+        }
+        var (status, message) = router.PathExists(rawPath)
+            ? (StatusCodes.Status405MethodNotAllowed, $"{context.Request.Method} is not allowed on {rawPath}.")
+            : (StatusCodes.Status404NotFound, $"No SP-API operation has the path {rawPath}.");
+        await SpApiResponses.WriteErrorAsync(context, status, status == 404 ? "NotFound" : "MethodNotAllowed", "Resource not found.", message);
+    }
+}

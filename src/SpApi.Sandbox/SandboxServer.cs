@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using SpApi.Sandbox.Auth;
+using SpApi.Sandbox.Cases;
+using SpApi.Sandbox.Faults;
+using SpApi.Sandbox.Http;
+using SpApi.Sandbox.Routing;
+using SpApi.Sandbox.Stats;
+using SpApi.Sandbox.Throttling;
+
+namespace SpApi.Sandbox;
+
+/// <summary>
+/// A running local SP-API sandbox (Kestrel, loopback by default): the models' static cases, LWA token
+/// endpoint and consent page, RDTs, usage plans and fault injection. Dispose to stop it.
+/// <code>await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { ModelsDirectory = dir, Catalog = catalog }, ct);</code>
+/// </summary>
+public sealed class SandboxServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private SandboxServer(WebApplication app, Uri baseAddress, SandboxCaseCatalog cases, SandboxStats stats, SandboxFaultInjector faults)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+        Cases = cases;
+        Stats = stats;
+        Faults = faults;
+    }
+
+    /// <summary>Where the sandbox listens, e.g. <c>http://127.0.0.1:50123/</c>; SP-API paths and <c>/auth/o2/token</c> hang off it.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The LWA token endpoint of this sandbox.</summary>
+    public Uri TokenEndpoint => new(BaseAddress, LwaTokenEndpoint.Path);
+
+    public SandboxCaseCatalog Cases { get; }
+    public SandboxStats Stats { get; }
+
+    /// <summary>Inject faults while the sandbox runs.</summary>
+    public SandboxFaultInjector Faults { get; }
+
+    /// <summary>Validates <paramref name="options"/>, loads the cases and starts listening.</summary>
+    /// <exception cref="ArgumentException">An option is invalid (the message names it).</exception>
+    public static async Task<SandboxServer> StartAsync(SandboxOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var cases = options.Cases ?? SandboxCaseCatalog.Load(options.ModelsDirectory!);
+        var stats = new SandboxStats();
+        var faults = new SandboxFaultInjector(options.Faults);
+        var dispatcher = CreateDispatcher(options, cases, stats, faults);
+
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(SandboxServer).Assembly.GetName().Name });
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Listen(options.ListenAddress, options.Port);
+        });
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedLifetime>();
+        var app = builder.Build();
+        app.Run(dispatcher.HandleAsync);
+        await app.StartAsync(cancellationToken);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new SandboxServer(app, new Uri(address.TrimEnd('/') + "/"), cases, stats, faults);
+    }
+
+    private static SandboxDispatcher CreateDispatcher(SandboxOptions options, SandboxCaseCatalog cases, SandboxStats stats, SandboxFaultInjector faults)
+    {
+        var credentials = options.EffectiveCredentials;
+        var tokens = new TokenStore(options.TimeProvider);
+        var router = new OperationRouter(cases.Operations);
+        var scopes = options.Catalog.All.Select(o => o.GrantlessScope).OfType<string>()
+            .Concat(["sellingpartnerapi::notifications", "sellingpartnerapi::client_credential:rotation"])
+            .ToHashSet(StringComparer.Ordinal);
+        var limiter = options.EnforceUsagePlans ? new UsagePlanLimiter(options.TimeProvider, options.RateScale) : null;
+        var rdt = new RestrictedDataTokenEndpoint(router, options.Catalog, options.RestrictedResources, tokens, stats, options.RestrictedDataTokenLifetime);
+        var operations = new OperationEndpoint(options.Catalog, new AccessGuard(tokens, options.RestrictedResources), limiter, faults, rdt, stats, options.TimeProvider);
+        return new SandboxDispatcher(
+            new LwaTokenEndpoint(credentials, scopes, tokens, stats, options.TokenLifetime),
+            new ConsentEndpoint(tokens, options.ConsentSellerId ?? credentials[0].SellerId, options.AuthorizationCodeLifetime),
+            new FaultsEndpoint(faults), router, operations, stats);
+    }
+
+    /// <summary>Stops accepting requests and lets in-flight ones finish.</summary>
+    public Task StopAsync(CancellationToken cancellationToken) => _app.StopAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await _app.StopAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutdown gave up waiting for in-flight requests; disposing aborts them.
+        }
+        await _app.DisposeAsync();
+    }
+}
