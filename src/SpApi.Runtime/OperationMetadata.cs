@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SpApi.Runtime;
 
 /// <summary>
@@ -19,8 +21,12 @@ public sealed record OperationMetadata(
     /// <summary>The C# namespace of the generated client, e.g. <c>SpApi.Orders.V0</c>.</summary>
     public string Namespace => $"SpApi.{Api}.{Version}";
 
+    // Pipeline stages read Key on every call; building it once per instance saves a string each time.
+    // (A table keyed by instance rather than a field, so record equality and `with` copies stay as they were.)
+    private static readonly ConditionalWeakTable<OperationMetadata, string> Keys = new();
+
     /// <summary>A stable key for per-operation state: <c>ordersV0.json#getOrders</c>.</summary>
-    public string Key => $"{ModelFile}#{OperationId}";
+    public string Key => Keys.GetValue(this, static op => $"{op.ModelFile}#{op.OperationId}");
 
     /// <summary>True for GET, PUT and DELETE, which SP-API treats as safe to replay.</summary>
     public bool IsIdempotent => Method is "GET" or "PUT" or "DELETE" or "HEAD";

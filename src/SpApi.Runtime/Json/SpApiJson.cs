@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Newtonsoft.Json;
 
 namespace SpApi.Runtime.Json;
@@ -11,6 +12,7 @@ namespace SpApi.Runtime.Json;
 public static class SpApiJson
 {
     private static readonly SpApiContractResolver Resolver = new();
+    private static readonly ConditionalWeakTable<JsonSerializerSettings, JsonSerializer> Serializers = new();
 
     /// <summary>Applies SP-API settings and returns the same instance.</summary>
     public static JsonSerializerSettings Configure(JsonSerializerSettings settings)
@@ -24,4 +26,16 @@ public static class SpApiJson
 
     /// <summary>A new settings instance configured for SP-API.</summary>
     public static JsonSerializerSettings CreateSettings() => Configure(new JsonSerializerSettings());
+
+    /// <summary>
+    /// One <see cref="JsonSerializer"/> per settings instance, made on first use and shared (Json.NET
+    /// serializers are safe to share while their settings do not change). Saves the serializer that
+    /// <c>JsonSerializer.Create</c> would build and configure on every response. Settings changed after
+    /// their first use here are not seen: configure them first.
+    /// </summary>
+    public static JsonSerializer SerializerFor(JsonSerializerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return Serializers.GetValue(settings, static s => JsonSerializer.Create(s));
+    }
 }
