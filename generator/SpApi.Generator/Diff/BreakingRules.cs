@@ -2,7 +2,7 @@ namespace SpApi.Generator.Diff;
 
 /// <summary>
 /// Whether a change breaks C# code that calls the NSwag-generated clients. One place for every rule so the
-/// report, the docs (docs/model-updates.md) and the tests agree. Request and response differ because callers
+/// report, the README and the tests agree. Request and response differ because callers
 /// build requests but only read responses:
 /// a property that becomes required breaks a request (callers must now set it) but not a response;
 /// a property that becomes optional breaks a response (the value may be missing and value types turn

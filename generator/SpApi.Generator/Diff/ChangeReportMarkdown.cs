@@ -22,7 +22,7 @@ public static class ChangeReportMarkdown
         md.AppendLine($"**Suggested version bump: {report.SuggestedBump.ToJsonName()}** — {Count(report.ChangedModelFiles.Count, "model file")}, " +
                       $"{Count(report.Changes.Count, "change")}, {report.BreakingCount} breaking.").AppendLine();
         md.AppendLine("Breaking means code that calls the generated clients may stop compiling or behave differently; " +
-                      "see docs/model-updates.md for the rules.").AppendLine();
+                      "see the README, \"Picking up new SP-API models\", for the rules.").AppendLine();
         md.AppendLine("| Change | Count | Breaking |").AppendLine("| --- | ---: | ---: |");
         foreach (var group in report.Changes.GroupBy(c => c.Kind).OrderBy(g => g.Key))
             md.AppendLine($"| {group.Key.ToJsonName()} | {group.Count()} | {group.Count(c => c.Breaking)} |");

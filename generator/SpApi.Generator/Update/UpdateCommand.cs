@@ -5,7 +5,7 @@ namespace SpApi.Generator.Update;
 
 /// <summary>
 /// <c>update --from SNAPSHOT_DIR [--report FILE] [--repo DIR] [--configuration C] [--no-smoke]</c>: the update
-/// workflow (see <see cref="ModelUpdate"/> and docs/model-updates.md). regenerate.ps1 -ModelsFrom passes its
+/// workflow (see <see cref="ModelUpdate"/> and the README, "Picking up new SP-API models"). regenerate.ps1 -ModelsFrom passes its
 /// arguments straight through to this verb. Exit codes: 0 updated, 1 failed (working tree restored), 2 usage.
 /// </summary>
 public static class UpdateCommand

@@ -18,7 +18,7 @@ public sealed class BenchOverheadCommand : ICliCommand
           --report FILE    also write { "cases": [ { name, floorNs, pipelineNs, ratio, floorBytes, pipelineBytes, allocRatio } ] }
           --seconds S      measuring time per scenario (default 1; warm-up is 30% of it on top)
           --iterations N   minimum calls per scenario and round, whatever the time (default 20)
-        For publishable figures use the BenchmarkDotNet suite (docs/benchmarks.md).
+        For publishable figures use the BenchmarkDotNet suite (README, "Benchmarks").
         """;
 
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)

@@ -27,7 +27,7 @@ public static class SmokeSummary
         if (noted.Length > 0)
         {
             output.WriteLine();
-            output.WriteLine($"Upstream defects worked around in {noted.Length} case(s){(verbose ? ":" : " (--verbose lists them; see docs/sandbox.md).")}");
+            output.WriteLine($"Upstream defects worked around in {noted.Length} case(s){(verbose ? ":" : " (--verbose lists them; see the README, Known upstream defects).")}");
             if (verbose)
                 foreach (var c in noted)
                     foreach (var note in c.Notes) output.WriteLine($"  {c.Id}: {note}");

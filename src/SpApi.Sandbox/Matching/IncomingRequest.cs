@@ -9,6 +9,6 @@ internal sealed record IncomingRequest(
     IReadOnlyDictionary<string, string> Headers,
     JToken? Body)
 {
-    /// <summary>Optional sandbox extension: pick one case of an operation by index (see docs/sandbox.md).</summary>
+    /// <summary>Optional sandbox extension: pick one case of an operation by index (see the README, sandbox section).</summary>
     public int? ForcedCaseIndex { get; init; }
 }
