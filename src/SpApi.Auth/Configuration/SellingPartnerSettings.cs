@@ -28,7 +28,10 @@ internal sealed class SellingPartnerSettings
         DefaultSeller = !string.IsNullOrWhiteSpace(o.RefreshToken) ? o.DefaultSellerName : sellers.Count == 1 ? sellers[0].Name : null;
         DefaultBaseAddress = sellers.FirstOrDefault(s => s.Name == DefaultSeller)?.Endpoint ?? baseAddress ?? SpApiEndpoints.BaseAddress(region, o.Sandbox);
 
-        var loopbacks = sellers.Select(s => s.Endpoint).Append(DefaultBaseAddress)
+        BaseAddress = baseAddress;
+        // The configured base address also serves sellers added at run time, so it is allowed even when no
+        // configured seller uses it yet.
+        var loopbacks = sellers.Select(s => s.Endpoint).Append(DefaultBaseAddress).Concat(baseAddress is null ? [] : [baseAddress])
             .Where(u => u.IsLoopback && o.AllowLoopbackBaseAddress).Distinct().ToList();
         AuthHandler = new AuthHandlerOptions
         {
@@ -47,6 +50,9 @@ internal sealed class SellingPartnerSettings
     public IReadOnlyList<SellerContext> Sellers { get; }
     public string? DefaultSeller { get; }
     public Uri DefaultBaseAddress { get; }
+
+    /// <summary><see cref="SellingPartnerOptions.BaseAddress"/>: the endpoint of every seller without its own.</summary>
+    public Uri? BaseAddress { get; }
     public AuthHandlerOptions AuthHandler { get; }
     public LwaClientOptions Lwa { get; }
     public TimeSpan TokenExpiryMargin { get; }

@@ -155,7 +155,8 @@ public static class SellingPartnerServiceCollectionExtensions
     private static void AddClients(IServiceCollection services, SpApiClientCatalog catalog)
     {
         services.TryAddSingleton(catalog);
-        services.TryAddSingleton<ISellingPartnerClientFactory, SellingPartnerClientFactory>();
+        services.TryAddSingleton<ISellingPartnerClientFactory>(sp => new SellingPartnerClientFactory(sp.GetRequiredService<IHttpMessageHandlerFactory>(),
+            sp.GetRequiredService<ISellerRegistry>(), sp.GetRequiredService<SpApiClientCatalog>(), Settings(sp).BaseAddress));
         var register = typeof(SellingPartnerServiceCollectionExtensions).GetMethod(nameof(AddTypedClient), BindingFlags.NonPublic | BindingFlags.Static)!;
         foreach (var (iface, impl) in catalog.Clients)
             register.MakeGenericMethod(iface, impl).Invoke(null, [services]);

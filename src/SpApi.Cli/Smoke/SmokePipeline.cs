@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using SpApi.Auth;
-using SpApi.Clients;
-using SpApi.Runtime;
 using SpApi.Sandbox;
 
 namespace SpApi.Cli.Smoke;
@@ -29,9 +27,7 @@ internal static class SmokePipeline
             options.AllowLoopbackBaseAddress = true;
             // The sandbox scales its usage plans; pace with the same plans. A static 429/500/503 case answers the
             // same every time, so retrying it only costs time.
-            foreach (var operation in SpApiOperationCatalog.Instance.All)
-                if (operation.UsagePlan is { } plan) options.RateLimiting.PlanOverrides[operation.Key] = Scale(plan, rateScale);
-            options.RateLimiting.DefaultPlan = Scale(options.RateLimiting.DefaultPlan, rateScale);
+            SandboxRatePlans.Apply(options.RateLimiting, rateScale);
             options.Retry.MaxRetryAttempts = 0;
         }
         else
@@ -43,7 +39,4 @@ internal static class SmokePipeline
         return SellingPartnerClient.Create(options, builder => builder.ConfigurePrimaryHandler(
             _ => new SmokeWireHandler(sendCaseHeader) { InnerHandler = new SocketsHttpHandler() }));
     }
-
-    private static UsagePlan Scale(UsagePlan plan, double scale) =>
-        new(plan.Rate * scale, Math.Max(1, (int)Math.Ceiling(plan.Burst * scale)));
 }

@@ -14,19 +14,11 @@ public class SmokeCommandTests
     [TearDown]
     public void DeleteTemp() => _temp.Delete(recursive: true);
 
-    private static async Task<(int Exit, string Out, string Error)> RunAsync(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await CliApp.RunAsync(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
-
     [Test]
     public async Task Smoke_of_one_api_passes_prints_a_summary_and_writes_the_report()
     {
         var reportPath = Path.Combine(_temp.FullName, "r.json");
-        var (exit, output, error) = await RunAsync("smoke", "--api", "Sellers", "--report", reportPath);
+        var (exit, output, error) = await CliRun.RunAsync("smoke", "--api", "Sellers", "--report", reportPath);
 
         Assert.That(exit, Is.EqualTo(ExitCodes.Ok), output + error);
         Assert.That(output, Does.Contain("Sellers V1").And.Contain("local: 3 cases, 3 passed, 0 failed, 0 skipped"));
@@ -48,7 +40,7 @@ public class SmokeCommandTests
             new JObject { ["payload"] = "not a list" };
         await File.WriteAllTextAsync(Path.Combine(models.FullName, "sellers.json"), model.ToString());
 
-        var (exit, output, _) = await RunAsync("smoke", "--models", models.FullName, "--report", Path.Combine(_temp.FullName, "r.json"));
+        var (exit, output, _) = await CliRun.RunAsync("smoke", "--models", models.FullName, "--report", Path.Combine(_temp.FullName, "r.json"));
 
         Assert.That(exit, Is.EqualTo(ExitCodes.Failed));
         Assert.That(output, Does.Contain("sellers.json#getMarketplaceParticipations#1").And.Contain("1 failed"));
@@ -61,7 +53,7 @@ public class SmokeCommandTests
             Assume.That(Environment.GetEnvironmentVariable(name), Is.Null.Or.Empty, $"{name} is set in this environment");
         var reportPath = Path.Combine(_temp.FullName, "r.json");
 
-        var (exit, output, error) = await RunAsync("smoke", "--target", "sandbox-na", "--api", "Sellers", "--report", reportPath);
+        var (exit, output, error) = await CliRun.RunAsync("smoke", "--target", "sandbox-na", "--api", "Sellers", "--report", reportPath);
 
         Assert.That(exit, Is.EqualTo(ExitCodes.Ok));
         Assert.That(error, Does.Contain("sandbox-na needs SPAPI_CLIENT_ID, SPAPI_CLIENT_SECRET, SPAPI_REFRESH_TOKEN"));
@@ -76,7 +68,7 @@ public class SmokeCommandTests
     [TestCase("--bogus", "x", "unknown option(s): --bogus")]
     public async Task Bad_options_are_usage_errors(string option, string value, string message)
     {
-        var (exit, _, error) = await RunAsync("smoke", option, value);
+        var (exit, _, error) = await CliRun.RunAsync("smoke", option, value);
         Assert.That(exit, Is.EqualTo(ExitCodes.Usage));
         Assert.That(error, Does.Contain(message));
     }
