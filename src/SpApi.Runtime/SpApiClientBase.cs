@@ -13,4 +13,16 @@ public abstract class SpApiClientBase
         request.Options.Set(SpApiRequestOptions.Operation, operation);
         SpApiCall.Current?.ApplyTo(request);
     }
+
+    /// <summary>The shared <see cref="HttpMethod"/> instance for a method name (no allocation per call).</summary>
+    protected static HttpMethod SpApiHttpMethod(string method) => method switch
+    {
+        "GET" => HttpMethod.Get,
+        "POST" => HttpMethod.Post,
+        "PUT" => HttpMethod.Put,
+        "DELETE" => HttpMethod.Delete,
+        "PATCH" => HttpMethod.Patch,
+        "HEAD" => HttpMethod.Head,
+        _ => new HttpMethod(method),
+    };
 }
