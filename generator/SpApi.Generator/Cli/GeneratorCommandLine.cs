@@ -1,5 +1,6 @@
 using SpApi.Generator.Generation;
 using SpApi.Generator.Models;
+using SpApi.Generator.Update;
 
 namespace SpApi.Generator.Cli;
 
@@ -34,8 +35,14 @@ public static class GeneratorCommandLine
         if (args[0] == "update") return await Update.UpdateCommand.RunAsync(args[1..], cancellationToken);
         try
         {
-            var options = Options.Parse(args.Skip(1).ToArray());
-            var paths = options.Repo is { } repo ? new GeneratorPaths(Path.GetFullPath(repo)) : GeneratorPaths.Find();
+            var options = args[0] switch
+            {
+                "sync" => VerbOptions.Parse(args[1..], ["repo", "source"]),
+                "generate" => VerbOptions.Parse(args[1..], ["repo", "out", "source"], ["no-sync"]),
+                "lock" => VerbOptions.Parse(args[1..], ["repo", "from"]),
+                _ => throw new GeneratorException($"unknown verb '{args[0]}'.\n{Usage}"),
+            };
+            var paths = options.Value("repo") is { } repo ? new GeneratorPaths(Path.GetFullPath(repo)) : GeneratorPaths.Find();
             return args[0] switch
             {
                 "sync" => Sync(paths, options),
@@ -43,6 +50,11 @@ public static class GeneratorCommandLine
                 "lock" => Lock(paths, options),
                 _ => throw new GeneratorException($"unknown verb '{args[0]}'.\n{Usage}"),
             };
+        }
+        catch (VerbUsageException e)
+        {
+            Console.Error.WriteLine($"{args[0]}: {e.Message}\n{Usage}");
+            return 2;
         }
         catch (GeneratorException e)
         {
@@ -52,53 +64,30 @@ public static class GeneratorCommandLine
         }
     }
 
-    private static int Sync(GeneratorPaths paths, Options options)
+    private static int Sync(GeneratorPaths paths, VerbOptions options)
     {
-        new ModelSync(paths.RepoRoot, Console.WriteLine).Sync(options.Get("source"));
+        new ModelSync(paths.RepoRoot, Console.WriteLine).Sync(options.Value("source"));
         return 0;
     }
 
-    private static async Task<int> GenerateAsync(GeneratorPaths paths, Options options, CancellationToken ct)
+    private static async Task<int> GenerateAsync(GeneratorPaths paths, VerbOptions options, CancellationToken ct)
     {
-        var output = options.Get("out") ?? throw new GeneratorException("generate needs --out DIR.");
+        var output = options.Required("out");
         var sync = new ModelSync(paths.RepoRoot, Console.WriteLine);
-        var lockFile = options.Has("no-sync") ? ModelLock.Load(sync.LockPath) : sync.Sync(options.Get("source"));
-        if (options.Has("no-sync")) sync.Verify(lockFile);
+        var lockFile = options.Flag("no-sync") ? ModelLock.Load(sync.LockPath) : sync.Sync(options.Value("source"));
+        if (options.Flag("no-sync")) sync.Verify(lockFile);
         var result = await new ClientGeneration(paths, Console.WriteLine)
             .GenerateAsync(paths.ModelsDir, lockFile.Files.Select(f => f.Path).ToArray(), Path.GetFullPath(output), ct);
         Console.WriteLine($"generated {result.Models.Count} clients, {result.Operations.Count()} operations ({result.FilesWritten} files changed) in {result.Elapsed.TotalSeconds:0.0} s");
         return 0;
     }
 
-    private static int Lock(GeneratorPaths paths, Options options)
+    private static int Lock(GeneratorPaths paths, VerbOptions options)
     {
-        var from = options.Get("from") ?? throw new GeneratorException("lock needs --from SNAPSHOT_DIR.");
+        var from = options.Required("from");
         var lockFile = ModelLock.FromSnapshot(from);
         lockFile.Save(Path.Combine(paths.ModelsDir, ModelLock.FileName));
         Console.WriteLine($"pinned {lockFile.Files.Count} model files at commit {lockFile.Commit}");
         return 0;
     }
-}
-
-/// <summary>Minimal <c>--name value</c> / <c>--flag</c> parsing for the generator's verbs.</summary>
-internal sealed class Options
-{
-    private readonly Dictionary<string, string?> _values = new(StringComparer.OrdinalIgnoreCase);
-
-    public static Options Parse(string[] args)
-    {
-        var o = new Options();
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal)) throw new GeneratorException($"unexpected argument '{args[i]}'.");
-            var name = args[i][2..];
-            string? value = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : null;
-            o._values[name] = value;
-        }
-        return o;
-    }
-
-    public string? Repo => Get("repo");
-    public string? Get(string name) => _values.TryGetValue(name, out var v) ? v : null;
-    public bool Has(string name) => _values.ContainsKey(name);
 }

@@ -36,12 +36,13 @@ public sealed class ClientGeneration(GeneratorPaths paths, Action<string>? log =
     {
         var stopwatch = Stopwatch.StartNew();
         var tables = OperationTables.Load(paths);
+        var nswag = NSwagSettingsLoader.ReadSection(paths.NSwagJson);
         var outputs = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var models = new ConcurrentBag<GeneratedModel>();
         await Parallel.ForEachAsync(modelFiles, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
             async (relative, ct) =>
             {
-                var generated = await GenerateModelAsync(Path.Combine(modelsDir, relative), tables, ct);
+                var generated = await GenerateModelAsync(Path.Combine(modelsDir, relative), tables, nswag, ct);
                 outputs[generated.Model.Name.Namespace + ".g.cs"] = generated.ClientCode;
                 outputs[generated.Model.Name.Namespace + ".Operations.g.cs"] = MetadataEmitter.EmitClientCompanion(generated.Model.Name, generated.Model.Operations);
                 models.Add(generated.Model);
@@ -60,7 +61,7 @@ public sealed class ClientGeneration(GeneratorPaths paths, Action<string>? log =
         return new GenerationResult(ordered, written, stopwatch.Elapsed);
     }
 
-    private async Task<(GeneratedModel Model, string ClientCode)> GenerateModelAsync(string path, OperationTables tables, CancellationToken ct)
+    private static async Task<(GeneratedModel Model, string ClientCode)> GenerateModelAsync(string path, OperationTables tables, NSwagSettingsLoader.Section nswag, CancellationToken ct)
     {
         var fileName = Path.GetFileName(path);
         JObject model;
@@ -72,7 +73,7 @@ public sealed class ClientGeneration(GeneratorPaths paths, Action<string>? log =
         var operations = ModelOperations.Read(model, fileName, name, tables);
 
         var document = await OpenApiDocument.FromJsonAsync(model.ToString(Newtonsoft.Json.Formatting.None), path, ct);
-        var settings = NSwagSettingsLoader.Load(paths.NSwagJson);
+        var settings = nswag.Create();
         settings.CSharpGeneratorSettings.Namespace = name.Namespace;
         settings.ClassName = name.ClientClass;
         string code;

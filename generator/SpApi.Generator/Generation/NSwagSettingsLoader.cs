@@ -15,12 +15,28 @@ public static class NSwagSettingsLoader
 {
     private static readonly HashSet<string> Ignored = new(StringComparer.OrdinalIgnoreCase) { "output", "namespace", "className" };
 
-    public static CSharpClientGeneratorSettings Load(string nswagJsonPath)
+    public static CSharpClientGeneratorSettings Load(string nswagJsonPath) => ReadSection(nswagJsonPath).Create();
+
+    /// <summary>Reads the section once; <see cref="Section.Create"/> then makes a fresh settings object per model.</summary>
+    public static Section ReadSection(string nswagJsonPath)
     {
         if (!File.Exists(nswagJsonPath)) throw new GeneratorException($"NSwag settings not found: {nswagJsonPath}");
         var root = JObject.Parse(File.ReadAllText(nswagJsonPath));
         var section = root.SelectToken("codeGenerators.openApiToCSharpClient") as JObject
             ?? throw new GeneratorException($"{nswagJsonPath} has no codeGenerators.openApiToCSharpClient section.");
+        var parsed = new Section(section, nswagJsonPath);
+        parsed.Create(); // unknown keys fail here, once, before any model is generated
+        return parsed;
+    }
+
+    /// <summary>The parsed <c>openApiToCSharpClient</c> section of one nswag.json.</summary>
+    public sealed class Section(JObject section, string nswagJsonPath)
+    {
+        public CSharpClientGeneratorSettings Create() => Apply(section, nswagJsonPath);
+    }
+
+    private static CSharpClientGeneratorSettings Apply(JObject section, string nswagJsonPath)
+    {
         var settings = new CSharpClientGeneratorSettings();
         foreach (var (key, value) in section)
         {
