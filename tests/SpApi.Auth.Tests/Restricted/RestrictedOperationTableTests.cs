@@ -31,7 +31,8 @@ public class RestrictedOperationTableTests
 
         Assert.That(row, Is.Not.Null);
         Assert.That(row!.Path, Is.EqualTo(RestrictedPathKind.Generic));
-        Assert.That(row.Use, Is.EqualTo(RestrictedDataTokenUse.Always));
+        var alsoLwa = modelFile == "ordersV0.json" && operationId is "getOrders" or "getOrder" or "getOrderItems";
+        Assert.That(row.Use, Is.EqualTo(alsoLwa ? RestrictedDataTokenUse.ForPersonalData : RestrictedDataTokenUse.Always));
         Assert.That(string.Join(",", row.DataElements), Is.EqualTo(dataElements));
     }
 
@@ -94,7 +95,7 @@ public class RestrictedOperationTableTests
 
     [TestCase("""{ "operations": [ { "operation": "noHash", "path": "generic" } ] }""", "operations[0]: 'operation' must be 'modelFile#operationId'")]
     [TestCase("""{ "operations": [ { "operation": "a.json#b", "path": "sometimes" } ] }""", "'path' must be 'generic' or 'specific'")]
-    [TestCase("""{ "operations": [ { "operation": "a.json#b", "path": "generic", "use": "never" } ] }""", "'use' must be 'always' or 'requested'")]
+    [TestCase("""{ "operations": [ { "operation": "a.json#b", "path": "generic", "use": "never" } ] }""", "'use' must be 'always', 'pii' or 'requested'")]
     [TestCase("""{ "rows": [] }""", "missing the 'operations' array")]
     [TestCase("""{ not json""", "not valid JSON")]
     public void BadFiles_FailNamingTheProblem(string json, string expected)
