@@ -48,7 +48,8 @@ public sealed class RequestTokenSelector(
                 CallAsked: elements is not null || target is not null, automaticRestrictedDataTokens, hasRestrictedRoles, refused));
             if (choice != RestrictedTokenChoice.Lwa)
                 return await RestrictedDataTokenAsync(request, seller, operation, row, elements, target, choice, application, cancellationToken).ConfigureAwait(false);
-            if (refused && RestrictedTokenPolicy.Decide(row, new(false, automaticRestrictedDataTokens, hasRestrictedRoles, false)) == RestrictedTokenChoice.RdtOrLwa)
+            // Count the calls that would have had an RDT but for the remembered refusal.
+            if (refused && RestrictedTokenPolicy.Decide(row, new(false, automaticRestrictedDataTokens, hasRestrictedRoles, RecentlyRefused: false)) == RestrictedTokenChoice.RdtOrLwa)
                 fallback!.Remembered(operation);
         }
 
