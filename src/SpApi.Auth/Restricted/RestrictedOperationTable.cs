@@ -14,10 +14,12 @@ public sealed class RestrictedOperationTable
     private const string ResourceName = "SpApi.Auth.Restricted.restricted-operations.json";
     private static readonly Lazy<RestrictedOperationTable> DefaultTable = new(LoadDefault);
     private readonly Dictionary<string, RestrictedOperation> _byKey;
+    private readonly Dictionary<string, IReadOnlyList<string>> _dataElementRoles;
 
-    public RestrictedOperationTable(IEnumerable<RestrictedOperation> operations)
+    public RestrictedOperationTable(IEnumerable<RestrictedOperation> operations, IReadOnlyDictionary<string, IReadOnlyList<string>>? dataElementRoles = null)
     {
         ArgumentNullException.ThrowIfNull(operations);
+        _dataElementRoles = new Dictionary<string, IReadOnlyList<string>>(dataElementRoles ?? new Dictionary<string, IReadOnlyList<string>>(), StringComparer.Ordinal);
         _byKey = new Dictionary<string, RestrictedOperation>(StringComparer.Ordinal);
         foreach (var op in operations)
             if (!_byKey.TryAdd(op.Key, op))
@@ -29,6 +31,20 @@ public sealed class RestrictedOperationTable
 
     public IReadOnlyCollection<RestrictedOperation> Operations => _byKey.Values;
 
+    /// <summary>The restricted roles (any one of them) Amazon requires per data element (<c>dataElementRoles</c>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> DataElementRoles => _dataElementRoles;
+
+    /// <summary>
+    /// The roles an RDT for <paramref name="operation"/> with <paramref name="dataElements"/> needs, for error messages:
+    /// those of the data elements, else the row's own <see cref="RestrictedOperation.Roles"/>; empty when unknown.
+    /// </summary>
+    public IReadOnlyList<string> RolesFor(RestrictedOperation operation, IReadOnlyList<string> dataElements)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        var fromElements = (dataElements ?? []).SelectMany(e => _dataElementRoles.GetValueOrDefault(e) ?? []).Distinct(StringComparer.Ordinal).ToArray();
+        return fromElements.Length > 0 ? fromElements : operation.Roles ?? [];
+    }
+
     /// <summary>The row for an operation, or null when it needs no RDT.</summary>
     public RestrictedOperation? Find(OperationMetadata operation) =>
         _byKey.GetValueOrDefault(OperationKey.Of(operation ?? throw new ArgumentNullException(nameof(operation))));
@@ -37,13 +53,13 @@ public sealed class RestrictedOperationTable
 
     /// <summary>A copy with <paramref name="operation"/> added or replacing the row of the same key.</summary>
     public RestrictedOperationTable With(RestrictedOperation operation) =>
-        new(_byKey.Values.Where(o => o.Key != operation.Key).Append(operation));
+        new(_byKey.Values.Where(o => o.Key != operation.Key).Append(operation), _dataElementRoles);
 
     /// <summary>A copy without the row for <c>modelFile#operationId</c>.</summary>
     public RestrictedOperationTable Without(string modelFile, string operationId)
     {
         var key = OperationKey.Of(modelFile, operationId);
-        return new(_byKey.Values.Where(o => o.Key != key));
+        return new(_byKey.Values.Where(o => o.Key != key), _dataElementRoles);
     }
 
     /// <summary>Reads a table from a file in the format of the embedded <c>restricted-operations.json</c>.</summary>
@@ -68,7 +84,8 @@ public sealed class RestrictedOperationTable
             throw new FormatException($"{source}: not valid JSON ({e.Message}).", e);
         }
         if (file?.Operations is null) throw new FormatException($"{source}: missing the 'operations' array.");
-        return new RestrictedOperationTable(file.Operations.Select((row, i) => row.ToOperation(source, i)));
+        var roles = (file.DataElementRoles ?? []).ToDictionary(p => p.Key, p => (IReadOnlyList<string>)(p.Value ?? []).ToArray(), StringComparer.Ordinal);
+        return new RestrictedOperationTable(file.Operations.Select((row, i) => row.ToOperation(source, i)), roles);
     }
 
     private static RestrictedOperationTable LoadDefault()
@@ -89,6 +106,7 @@ public sealed class RestrictedOperationTable
     private sealed class TableFile
     {
         public List<Row>? Operations { get; set; }
+        public Dictionary<string, List<string>?>? DataElementRoles { get; set; }
     }
 
     private sealed class Row
@@ -97,6 +115,7 @@ public sealed class RestrictedOperationTable
         public string? Path { get; set; }
         public List<string>? DataElements { get; set; }
         public string? Use { get; set; }
+        public List<string>? Roles { get; set; }
 
         [JsonExtensionData]
         public Dictionary<string, JsonElement>? Other { get; set; }
@@ -116,10 +135,11 @@ public sealed class RestrictedOperationTable
             var use = Use?.ToLowerInvariant() switch
             {
                 null or "always" => RestrictedDataTokenUse.Always,
+                "pii" => RestrictedDataTokenUse.ForPersonalData,
                 "requested" => RestrictedDataTokenUse.WhenRequested,
-                _ => throw new FormatException($"{where} ({Operation}): 'use' must be 'always' or 'requested', got '{Use}'."),
+                _ => throw new FormatException($"{where} ({Operation}): 'use' must be 'always', 'pii' or 'requested', got '{Use}'."),
             };
-            return new RestrictedOperation(Operation[..hash], Operation[(hash + 1)..], path, DataElements?.ToArray() ?? [], use);
+            return new RestrictedOperation(Operation[..hash], Operation[(hash + 1)..], path, DataElements?.ToArray() ?? [], use, Roles?.ToArray() ?? []);
         }
     }
 }
