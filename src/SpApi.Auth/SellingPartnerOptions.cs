@@ -54,8 +54,22 @@ public sealed class SellingPartnerOptions
     /// <summary>Tokens are renewed this long before Amazon's <c>expires_in</c> runs out (default 5 minutes).</summary>
     public TimeSpan TokenExpiryMargin { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Obtain RDTs for restricted operations automatically (default true).</summary>
+    /// <summary>
+    /// Obtain RDTs automatically (default true) for operations that exist only for personal data (e.g. getOrderAddress);
+    /// for operations Amazon also answers with the LWA token (getOrders, getOrder, getOrderItems) only together with
+    /// <see cref="HasRestrictedRoles"/>. False: an RDT only when a call asks for one. See docs/restricted-data.md.
+    /// </summary>
     public bool AutomaticRestrictedDataTokens { get; set; } = true;
+
+    /// <summary>
+    /// The application holds the restricted roles (e.g. Direct-to-Consumer Delivery, Tax Invoicing): calls to operations
+    /// Amazon also answers with the LWA token then get an RDT with the table's data elements, so they return personal
+    /// data. Default false: those calls use the LWA token unless they ask for data elements.
+    /// </summary>
+    public bool HasRestrictedRoles { get; set; }
+
+    /// <summary>How long a refusal of an automatic RDT for lack of roles is remembered per application and seller (default 1 hour).</summary>
+    public TimeSpan RestrictedRoleRefusalMemory { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>A JSON file replacing the built-in restricted operations table.</summary>
     public string? RestrictedOperationsFile { get; set; }

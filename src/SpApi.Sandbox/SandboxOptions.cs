@@ -54,6 +54,13 @@ public sealed class SandboxOptions
     /// <summary>Data elements and generic-path rules the Tokens API applies to restricted resources.</summary>
     public RestrictedResourceRules RestrictedResources { get; set; } = RestrictedResourceRules.Default;
 
+    /// <summary>
+    /// Act as an application without restricted roles: the Tokens API refuses every restricted data token the way Amazon
+    /// does (400 InvalidInput, "Application does not have access to one or more requested data elements: [...]").
+    /// Operations that also answer an LWA token (Orders v0 getOrders, getOrder, getOrderItems) keep working.
+    /// </summary>
+    public bool WithoutRestrictedRoles { get; set; }
+
     internal IReadOnlyList<SandboxCredential> EffectiveCredentials =>
         Credentials.Count > 0 ? Credentials.ToArray() : [SandboxCredential.Default];
 

@@ -78,7 +78,8 @@ public sealed class SandboxServer : IAsyncDisposable
             .Concat(["sellingpartnerapi::notifications", "sellingpartnerapi::client_credential:rotation"])
             .ToHashSet(StringComparer.Ordinal);
         var limiter = options.EnforceUsagePlans ? new UsagePlanLimiter(options.TimeProvider, options.RateScale) : null;
-        var rdt = new RestrictedDataTokenEndpoint(router, options.Catalog, options.RestrictedResources, tokens, stats, options.RestrictedDataTokenLifetime);
+        var rdt = new RestrictedDataTokenEndpoint(router, options.Catalog, options.RestrictedResources, tokens, stats, options.RestrictedDataTokenLifetime,
+            options.WithoutRestrictedRoles);
         var operations = new OperationEndpoint(options.Catalog, new AccessGuard(tokens, options.RestrictedResources), limiter, faults, rdt, stats, options.TimeProvider);
         return new SandboxDispatcher(
             new LwaTokenEndpoint(credentials, scopes, tokens, stats, options.TokenLifetime),

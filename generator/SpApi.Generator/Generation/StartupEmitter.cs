@@ -66,6 +66,14 @@ public static class StartupEmitter
             sb.AppendLine($"            new global::System.Collections.Generic.Dictionary<string, string[]> {{ {string.Join(", ", props)} }},");
         }
         sb.AppendLine("        };");
+        sb.AppendLine();
+        sb.AppendLine("        /// <summary>The file's <c>dataElementRoles</c>: data element to the roles that grant it.</summary>");
+        sb.AppendLine("        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string[]> DataElementRoles { get; } = new global::System.Collections.Generic.Dictionary<string, string[]>");
+        sb.AppendLine("        {");
+        if (file["dataElementRoles"] is JObject roles)
+            foreach (var p in roles.Properties())
+                sb.AppendLine($"            [{CSharpText.Literal(p.Name)}] = {Values(restrictedJsonPath, -1, p)},");
+        sb.AppendLine("        };");
         sb.AppendLine("    }");
         sb.AppendLine("}");
         return sb.ToString();

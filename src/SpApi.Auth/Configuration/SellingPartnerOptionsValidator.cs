@@ -58,6 +58,7 @@ public sealed class SellingPartnerOptionsValidator(string settingPrefix = "Selli
         if (o.AppVersion is not null && Check(() => UserAgent.ValidateToken(o.AppVersion, "value")) is { } verError) yield return $"{S("AppVersion")}: {verError}";
         if (o.TokenExpiryMargin < TimeSpan.Zero || o.TokenExpiryMargin >= TimeSpan.FromHours(1))
             yield return $"{S("TokenExpiryMargin")} must be between 0 and 1 hour (LWA tokens live one hour).";
+        if (o.RestrictedRoleRefusalMemory <= TimeSpan.Zero) yield return $"{S("RestrictedRoleRefusalMemory")} must be positive.";
         if (o.RestrictedOperationsFile is not null && Check(() => RestrictedOperationTable.Load(o.RestrictedOperationsFile)) is { } fileError)
             yield return $"{S("RestrictedOperationsFile")}: {fileError}";
         if (o.OAuth.RedirectUri is not null && Check(() => OAuth.ConsentUri.ValidateRedirectUri(new Uri(o.OAuth.RedirectUri, UriKind.RelativeOrAbsolute))) is { } redirectError)

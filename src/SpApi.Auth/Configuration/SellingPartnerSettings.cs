@@ -38,6 +38,8 @@ internal sealed class SellingPartnerSettings
             AppName = o.AppName,
             AllowedLoopbackBaseAddresses = loopbacks,
             AutomaticRestrictedDataTokens = o.AutomaticRestrictedDataTokens,
+            HasRestrictedRoles = o.HasRestrictedRoles,
+            RestrictedRoleRefusalMemory = o.RestrictedRoleRefusalMemory,
         };
         if (o.AppVersion is not null) AuthHandler.AppVersion = o.AppVersion;
         Lwa = new LwaClientOptions();

@@ -92,6 +92,10 @@ public static class SellingPartnerServiceCollectionExtensions
 
     private static void AddAuthorization(IServiceCollection services)
     {
+        // Refusals are remembered per application and seller across handler rotations: one instance per container.
+        services.TryAddSingleton(sp => new RestrictedDataFallback(
+            new RestrictedRoleRefusals(Settings(sp).AuthHandler.RestrictedRoleRefusalMemory, sp.GetRequiredService<TimeProvider>()),
+            sp.GetService<SpApiMetrics>(), sp.GetService<ILoggerFactory>()?.CreateLogger<RestrictedDataFallback>()));
         services.TryAddSingleton<IAuthorizationStateStore>(sp => new InMemoryAuthorizationStateStore(
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<SellingPartnerOptions>>().Value.OAuth.StateLifetime));
         services.TryAddSingleton(sp => new SellingPartnerAuthorization(sp.GetRequiredService<ILwaClient>(), sp.GetRequiredService<IAuthorizationStateStore>(),
@@ -144,7 +148,9 @@ public static class SellingPartnerServiceCollectionExtensions
             sp.GetRequiredService<SingleFlightTokenStore>(),
             sp.GetRequiredService<RestrictedOperationTable>(),
             sp.GetRequiredService<GrantlessOperationTable>(),
-            settings.AuthHandler.AutomaticRestrictedDataTokens);
+            settings.AuthHandler.AutomaticRestrictedDataTokens,
+            settings.AuthHandler.HasRestrictedRoles,
+            sp.GetRequiredService<RestrictedDataFallback>());
         return new AuthHandler(settings.AuthHandler, sp.GetRequiredService<ISellerRegistry>(), selector,
             sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<AuthHandler>>());
     }

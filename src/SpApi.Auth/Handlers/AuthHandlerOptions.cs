@@ -24,11 +24,19 @@ public sealed class AuthHandlerOptions
     /// </summary>
     public bool AutomaticRestrictedDataTokens { get; set; } = true;
 
+    /// <summary>The application holds the restricted roles: operations Amazon also answers with the LWA token get an RDT automatically.</summary>
+    public bool HasRestrictedRoles { get; set; }
+
+    /// <summary>How long a refusal of an automatic RDT for lack of roles is remembered per application and seller.</summary>
+    public TimeSpan RestrictedRoleRefusalMemory { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Throws naming the first bad setting.</summary>
     public void Validate()
     {
         UserAgent.ValidateToken(AppName, nameof(AppName));
         UserAgent.ValidateToken(AppVersion, nameof(AppVersion));
+        if (RestrictedRoleRefusalMemory <= TimeSpan.Zero)
+            throw new ArgumentException($"{nameof(RestrictedRoleRefusalMemory)} must be positive, got {RestrictedRoleRefusalMemory}.");
         foreach (var address in AllowedLoopbackBaseAddresses)
             if (address is null || !address.IsAbsoluteUri || !address.IsLoopback)
                 throw new ArgumentException($"{nameof(AllowedLoopbackBaseAddresses)} may only hold absolute loopback addresses; '{address}' is not one.");

@@ -11,6 +11,9 @@ namespace SpApi.Auth.Restricted;
 public sealed class RestrictedDataTokenProvider(
     IRestrictedDataTokenSource source, SingleFlightTokenStore store, LwaCredentials application, TimeSpan expiryMargin, TimeProvider timeProvider)
 {
+    /// <summary>The client id of the application acting for <paramref name="seller"/>.</summary>
+    public string ApplicationId(SellerContext seller) => (seller?.Credentials ?? application).ClientId;
+
     public async ValueTask<IssuedToken> GetAsync(SellerContext seller, RestrictedResource resource, string? targetApplication, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(seller);

@@ -7,6 +7,7 @@ namespace SpApi.Auth.Restricted;
 internal sealed class RestrictedOperationFile
 {
     public List<RestrictedOperationRow>? Operations { get; set; }
+    public Dictionary<string, List<string>?>? DataElementRoles { get; set; }
 }
 
 /// <summary>One row as written in the file (or emitted by the generator); <see cref="ToOperation"/> validates it.</summary>
@@ -16,6 +17,7 @@ internal sealed class RestrictedOperationRow
     public string? Path { get; set; }
     public List<string>? DataElements { get; set; }
     public string? Use { get; set; }
+    public List<string>? Roles { get; set; }
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Other { get; set; }
@@ -27,6 +29,7 @@ internal sealed class RestrictedOperationRow
         Path = First(columns, "path"),
         DataElements = columns.TryGetValue("dataElements", out var elements) ? [.. elements] : null,
         Use = First(columns, "use"),
+        Roles = columns.TryGetValue("roles", out var roles) ? [.. roles] : null,
     };
 
     private static string? First(IReadOnlyDictionary<string, string[]> columns, string name) =>
@@ -47,10 +50,11 @@ internal sealed class RestrictedOperationRow
         var use = Use?.ToLowerInvariant() switch
         {
             null or "always" => RestrictedDataTokenUse.Always,
+            "pii" => RestrictedDataTokenUse.ForPersonalData,
             "requested" => RestrictedDataTokenUse.WhenRequested,
-            _ => throw new FormatException($"{where} ({Operation}): 'use' must be 'always' or 'requested', got '{Use}'."),
+            _ => throw new FormatException($"{where} ({Operation}): 'use' must be 'always', 'pii' or 'requested', got '{Use}'."),
         };
-        return new RestrictedOperation(Operation[..hash], Operation[(hash + 1)..], path, DataElements?.ToArray() ?? [], use);
+        return new RestrictedOperation(Operation[..hash], Operation[(hash + 1)..], path, DataElements?.ToArray() ?? [], use, Roles?.ToArray() ?? []);
     }
 }
 

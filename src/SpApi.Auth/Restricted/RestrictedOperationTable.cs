@@ -12,10 +12,12 @@ public sealed class RestrictedOperationTable
 {
     private static readonly Lazy<RestrictedOperationTable> DefaultTable = new(LoadDefault);
     private readonly Dictionary<string, RestrictedOperation> _byKey;
+    private readonly Dictionary<string, IReadOnlyList<string>> _dataElementRoles;
 
-    public RestrictedOperationTable(IEnumerable<RestrictedOperation> operations)
+    public RestrictedOperationTable(IEnumerable<RestrictedOperation> operations, IReadOnlyDictionary<string, IReadOnlyList<string>>? dataElementRoles = null)
     {
         ArgumentNullException.ThrowIfNull(operations);
+        _dataElementRoles = new Dictionary<string, IReadOnlyList<string>>(dataElementRoles ?? new Dictionary<string, IReadOnlyList<string>>(), StringComparer.Ordinal);
         _byKey = new Dictionary<string, RestrictedOperation>(StringComparer.Ordinal);
         foreach (var op in operations)
             if (!_byKey.TryAdd(op.Key, op))
@@ -27,6 +29,20 @@ public sealed class RestrictedOperationTable
 
     public IReadOnlyCollection<RestrictedOperation> Operations => _byKey.Values;
 
+    /// <summary>The restricted roles (any one of them) Amazon requires per data element (<c>dataElementRoles</c>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> DataElementRoles => _dataElementRoles;
+
+    /// <summary>
+    /// The roles an RDT for <paramref name="operation"/> with <paramref name="dataElements"/> needs, for error messages:
+    /// those of the data elements, else the row's own <see cref="RestrictedOperation.Roles"/>; empty when unknown.
+    /// </summary>
+    public IReadOnlyList<string> RolesFor(RestrictedOperation operation, IReadOnlyList<string> dataElements)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        var fromElements = (dataElements ?? []).SelectMany(e => _dataElementRoles.GetValueOrDefault(e) ?? []).Distinct(StringComparer.Ordinal).ToArray();
+        return fromElements.Length > 0 ? fromElements : operation.Roles ?? [];
+    }
+
     /// <summary>The row for an operation, or null when it needs no RDT.</summary>
     public RestrictedOperation? Find(OperationMetadata operation) =>
         _byKey.GetValueOrDefault(OperationKey.Of(operation ?? throw new ArgumentNullException(nameof(operation))));
@@ -35,13 +51,13 @@ public sealed class RestrictedOperationTable
 
     /// <summary>A copy with <paramref name="operation"/> added or replacing the row of the same key.</summary>
     public RestrictedOperationTable With(RestrictedOperation operation) =>
-        new(_byKey.Values.Where(o => o.Key != operation.Key).Append(operation));
+        new(_byKey.Values.Where(o => o.Key != operation.Key).Append(operation), _dataElementRoles);
 
     /// <summary>A copy without the row for <c>modelFile#operationId</c>.</summary>
     public RestrictedOperationTable Without(string modelFile, string operationId)
     {
         var key = OperationKey.Of(modelFile, operationId);
-        return new(_byKey.Values.Where(o => o.Key != key));
+        return new(_byKey.Values.Where(o => o.Key != key), _dataElementRoles);
     }
 
     /// <summary>Reads a table from a file in the format of <c>restricted-operations.json</c>.</summary>
@@ -66,13 +82,15 @@ public sealed class RestrictedOperationTable
             throw new FormatException($"{source}: not valid JSON ({e.Message}).", e);
         }
         if (file?.Operations is null) throw new FormatException($"{source}: missing the 'operations' array.");
-        return new RestrictedOperationTable(file.Operations.Select((row, i) => row.ToOperation(source, i)));
+        var roles = (file.DataElementRoles ?? []).ToDictionary(p => p.Key, p => (IReadOnlyList<string>)(p.Value ?? []).ToArray(), StringComparer.Ordinal);
+        return new RestrictedOperationTable(file.Operations.Select((row, i) => row.ToOperation(source, i)), roles);
     }
 
     // The shipped table is emitted by the generator as code (SpApi.Clients.GeneratedRestrictedOperations):
     // no embedded resource and no JSON parsing on the start-up path.
-    private static RestrictedOperationTable LoadDefault() => new(SpApi.Clients.GeneratedRestrictedOperations.Rows
-        .Select((row, i) => RestrictedOperationRow.FromColumns(row).ToOperation(GeneratedSource, i)));
+    private static RestrictedOperationTable LoadDefault() => new(
+        SpApi.Clients.GeneratedRestrictedOperations.Rows.Select((row, i) => RestrictedOperationRow.FromColumns(row).ToOperation(GeneratedSource, i)),
+        SpApi.Clients.GeneratedRestrictedOperations.DataElementRoles.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value, StringComparer.Ordinal));
 
     private const string GeneratedSource = "restricted-operations.json (shipped)";
 }

@@ -18,6 +18,7 @@ public sealed class SpApiMetrics : IDisposable
         Requests = Meter.CreateCounter<long>(SpApiTelemetry.RequestsInstrument, "{request}", "SP-API calls completed, by operation and final HTTP status.");
         Throttled = Meter.CreateCounter<long>(SpApiTelemetry.ThrottledInstrument, "{response}", "429 QuotaExceeded responses received on the wire.");
         Retries = Meter.CreateCounter<long>(SpApiTelemetry.RetriesInstrument, "{retry}", "Retries scheduled after 429s and transient faults.");
+        RdtFallbacks = Meter.CreateCounter<long>(SpApiTelemetry.RdtFallbacksInstrument, "{call}", "Calls served with the LWA token after an automatic RDT was refused for lack of restricted roles.");
         LimiterWait = Meter.CreateHistogram<double>(SpApiTelemetry.LimiterWaitInstrument, "s", "Time a call waited for a usage-plan token in the client.");
         Duration = Meter.CreateHistogram<double>(SpApiTelemetry.DurationInstrument, "s", "SP-API call duration, including retries and limiter waits.");
     }
@@ -29,6 +30,7 @@ public sealed class SpApiMetrics : IDisposable
     internal Counter<long> Requests { get; }
     internal Counter<long> Throttled { get; }
     internal Counter<long> Retries { get; }
+    internal Counter<long> RdtFallbacks { get; }
     internal Histogram<double> LimiterWait { get; }
     internal Histogram<double> Duration { get; }
 

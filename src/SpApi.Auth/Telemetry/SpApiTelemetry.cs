@@ -24,6 +24,12 @@ public static class SpApiTelemetry
     /// <summary>Counter: retries scheduled.</summary>
     public const string RetriesInstrument = "spapi.client.retries";
 
+    /// <summary>
+    /// Counter: calls served with the LWA token because an automatic RDT was refused for lack of restricted roles
+    /// (tag <c>spapi.fallback.reason</c>: <c>refused</c> on the refusal, <c>remembered</c> while it is remembered).
+    /// </summary>
+    public const string RdtFallbacksInstrument = "spapi.client.rdt.fallbacks";
+
     /// <summary>Histogram (seconds): time a call waited in the client-side rate limiter.</summary>
     public const string LimiterWaitInstrument = "spapi.client.ratelimit.wait";
 
@@ -44,6 +50,7 @@ public static class SpApiTelemetry
         public const string Method = "http.request.method";
         public const string ServerAddress = "server.address";
         public const string ErrorType = "error.type";
+        public const string FallbackReason = "spapi.fallback.reason";
     }
 
     internal static readonly ActivitySource ActivitySource =

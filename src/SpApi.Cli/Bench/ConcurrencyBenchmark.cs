@@ -78,6 +78,8 @@ public sealed class ConcurrencyBenchmark(ConcurrencyBenchmarkOptions options)
             LwaEndpoint = server.TokenEndpoint.ToString(),
             AllowLoopbackBaseAddress = true,
             AppName = "spapi-bench",
+            // The benchmark keeps restricted tokens apart per seller: getOrder must get an RDT, as for an app with the roles.
+            HasRestrictedRoles = true,
         };
         foreach (var seller in sellers) settings.Sellers[seller.Name] = new SellerOptions { RefreshToken = seller.RefreshToken };
         SandboxRatePlans.Apply(settings.RateLimiting, scale);

@@ -17,6 +17,9 @@ public sealed class SandboxServeCommand : ICliCommand
           --models DIR          the model JSON files (default: SPAPI_MODELS_DIR or the repository's models/)
           --rate-scale X        multiply every usage plan's rate and burst by X (default 1 = Amazon's plans)
           --no-usage-plans      never answer 429
+          --without-restricted-roles
+                                act as an application without restricted roles: the Tokens API refuses every RDT
+                                as Amazon does (getOrders, getOrder, getOrderItems still answer the LWA token)
           --token-lifetime S    lifetime of LWA access tokens and RDTs in seconds (default 3600)
           --fault SPEC          inject faults from the start: {SandboxFaultSpec.Syntax};
                                 several separated by commas (more at run time: POST /_sandbox/faults)
@@ -32,6 +35,7 @@ public sealed class SandboxServeCommand : ICliCommand
         var models = args.String("models");
         var rateScale = args.Double("rate-scale", 1, min: 0.001, max: 1_000_000);
         var noPlans = args.Flag("no-usage-plans");
+        var withoutRoles = args.Flag("without-restricted-roles");
         var lifetime = TimeSpan.FromSeconds(args.Int("token-lifetime", 3600, min: 1, max: 86_400));
         var faults = ParseFaults(args.String("fault"));
         var credential = Credential(args);
@@ -46,6 +50,7 @@ public sealed class SandboxServeCommand : ICliCommand
             EnforceUsagePlans = !noPlans,
             TokenLifetime = lifetime,
             RestrictedDataTokenLifetime = lifetime,
+            WithoutRestrictedRoles = withoutRoles,
         };
         if (credential is not null) options.Credentials.Add(credential);
         foreach (var fault in faults) options.Faults.Add(fault);
@@ -59,7 +64,8 @@ public sealed class SandboxServeCommand : ICliCommand
         context.Out.WriteLine($"  stats:              {new Uri(server.BaseAddress, "/_sandbox/stats")}");
         context.Out.WriteLine($"  client id {shown.ClientId}, seller {shown.SellerId}"
             + (credential is null ? $", client secret {shown.ClientSecret}, refresh token {shown.RefreshToken} (built-in test values)" : ""));
-        context.Out.WriteLine($"  usage plans: {(noPlans ? "off" : $"on, x{rateScale.ToString(System.Globalization.CultureInfo.InvariantCulture)}")}; token lifetime {lifetime.TotalSeconds:0} s; {faults.Count} fault rule(s)");
+        context.Out.WriteLine($"  usage plans: {(noPlans ? "off" : $"on, x{rateScale.ToString(System.Globalization.CultureInfo.InvariantCulture)}")}; token lifetime {lifetime.TotalSeconds:0} s; {faults.Count} fault rule(s)"
+            + (withoutRoles ? "; acting as an application without restricted roles (RDTs refused)" : ""));
         context.Out.WriteLine("Press Ctrl+C to stop.");
         try
         {

@@ -16,8 +16,11 @@ public sealed class SmokeCommand : ICliCommand
           --report FILE    write the JSON report to FILE
           --models DIR     the model JSON files (default: SPAPI_MODELS_DIR or the repository's models/)
           --rate-scale X   local sandbox: multiply usage plans by X (default 100; 1 = Amazon's rates)
+          --without-restricted-roles
+                           local sandbox: act as an application without restricted roles (the Tokens API refuses
+                           RDTs); cases that need personal data are skipped with the reason
           --verbose        list every upstream defect worked around, case by case
-        Exit code: 0 when every case passed (or a live target was skipped), 1 when any failed.
+        Exit code: 0 when no case failed (passed or skipped, e.g. a live target without credentials), 1 when any failed.
         """;
 
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
@@ -28,7 +31,10 @@ public sealed class SmokeCommand : ICliCommand
         var models = context.Args.String("models");
         var rateScale = context.Args.Double("rate-scale", 100, min: 0.001, max: 1_000_000);
         var verbose = context.Args.Flag("verbose");
+        var withoutRoles = context.Args.Flag("without-restricted-roles");
         context.Args.ThrowOnUnknown();
+        if (withoutRoles && !target.IsLocal)
+            throw new CliUsageException("--without-restricted-roles applies to the local sandbox only (Amazon's sandbox answers as your application's roles allow).");
 
         var catalog = SandboxCaseCatalog.Load(ModelsDirectory.Locate(models));
         var cases = SmokeRunner.Select(catalog, api);
@@ -43,9 +49,11 @@ public sealed class SmokeCommand : ICliCommand
         }
         else
         {
-            var options = new SmokeSessionOptions { Target = target, Cases = catalog, Credentials = credentials.Credentials, RateScale = rateScale };
+            var options = new SmokeSessionOptions { Target = target, Cases = catalog, Credentials = credentials.Credentials, RateScale = rateScale,
+                WithoutRestrictedRoles = withoutRoles };
             await using var session = await SmokeSession.StartAsync(options, cancellationToken);
-            if (session.Server is { } server) context.Out.WriteLine($"Embedded sandbox on {server.BaseAddress} ({catalog.Cases.Count} cases from {catalog.ModelsDirectory}).");
+            if (session.Server is { } server) context.Out.WriteLine($"Embedded sandbox on {server.BaseAddress} ({catalog.Cases.Count} cases from {catalog.ModelsDirectory})"
+                + (withoutRoles ? ", acting as an application without restricted roles." : "."));
             var progress = ProgressBar.ForConsole(cases.Count);
             report = await SmokeRunner.RunAsync(session, cases, r => progress.Advance(r.OperationId), cancellationToken);
         }

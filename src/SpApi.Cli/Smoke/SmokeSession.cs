@@ -50,6 +50,7 @@ public sealed class SmokeSession : IAsyncDisposable
             Catalog = SpApiOperationCatalog.Instance,
             RateScale = options.RateScale,
             TimeProvider = options.TimeProvider,
+            WithoutRestrictedRoles = options.WithoutRestrictedRoles,
         }, cancellationToken);
         var seller = SandboxCredential.Default;
         var pipeline = SmokePipeline.Create(options.Target, new SmokeCredentials(seller.ClientId, seller.ClientSecret, seller.RefreshToken),
@@ -79,6 +80,7 @@ public sealed class SmokeSession : IAsyncDisposable
         using var callScope = SmokeCallContext.Begin(bound.Call);
         var notes = new List<string>(bound.Notes);
         string? error;
+        var outcome = SmokeOutcome.Failed;
         try
         {
             var task = (Task)operation.Method.Invoke(client, bound.Arguments)!;
@@ -86,6 +88,10 @@ public sealed class SmokeSession : IAsyncDisposable
             var hasResult = operation.Method.ReturnType.IsGenericType;
             var result = hasResult ? task.GetType().GetProperty(nameof(Task<object>.Result))!.GetValue(task) : null;
             error = CaseVerdict.Success(c, hasResult, result, bound.Call.ObservedStatus, notes);
+        }
+        catch (Exception e) when (Unwrap(e) is SpApiException spApi && RestrictedDataSkip.Reason(c, spApi) is { } skipped)
+        {
+            (error, outcome) = (skipped, SmokeOutcome.Skipped);
         }
         catch (Exception e) when (Unwrap(e) is SpApiException spApi)
         {
@@ -96,7 +102,7 @@ public sealed class SmokeSession : IAsyncDisposable
             var inner = Unwrap(e);
             error = $"{inner.GetType().Name}: {inner.Message}";
         }
-        return Result(c, api, error is null ? SmokeOutcome.Passed : SmokeOutcome.Failed, error, notes);
+        return Result(c, api, error is null ? SmokeOutcome.Passed : outcome, error, notes);
     }
 
     /// <summary>The embedded sandbox's counters (local target), else null.</summary>

@@ -18,5 +18,8 @@ public sealed class SmokeSessionOptions
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Local target: the embedded sandbox acts as an application without restricted roles (its Tokens API refuses RDTs).</summary>
+    public bool WithoutRestrictedRoles { get; init; }
+
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

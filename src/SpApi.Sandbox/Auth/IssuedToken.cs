@@ -25,6 +25,9 @@ internal enum IssuedTokenKind
 /// <summary>One restricted resource an RDT covers: method, concrete or generic path, data elements.</summary>
 internal sealed record RestrictedResource(string Method, string Path, IReadOnlyList<string> DataElements)
 {
+    public override string ToString() =>
+        $"{Method} {Path}{(DataElements.Count == 0 ? "" : " [" + string.Join(", ", DataElements) + "]")}";
+
     /// <summary>True when this resource covers a request; <c>{x}</c> segments match any value.</summary>
     public bool Covers(string method, string rawPath)
     {

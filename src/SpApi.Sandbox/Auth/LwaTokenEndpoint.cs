@@ -10,7 +10,8 @@ namespace SpApi.Sandbox.Auth;
 
 /// <summary>
 /// <c>POST /auth/o2/token</c>, Login with Amazon's token endpoint: refresh_token, client_credentials
-/// (with scope) and authorization_code grants against the configured test credentials. Errors use
+/// (with scope) and authorization_code grants against the configured test credentials, sent as a form or as JSON
+/// (Amazon's SDKs for Java, C# and PHP send JSON), client credentials in the body or HTTP Basic. Errors use
 /// LWA's <c>{"error", "error_description"}</c> shape.
 /// </summary>
 internal sealed class LwaTokenEndpoint(
@@ -29,14 +30,14 @@ internal sealed class LwaTokenEndpoint(
             await WriteErrorAsync(context, StatusCodes.Status405MethodNotAllowed, "invalid_request", "The token endpoint only accepts POST.");
             return;
         }
-        if (!context.Request.HasFormContentType)
+        var (form, problem) = await LwaParameters.ReadAsync(context.Request, context.RequestAborted);
+        if (form is null)
         {
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "invalid_request", "The token request must be application/x-www-form-urlencoded.");
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "invalid_request", problem!);
             return;
         }
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var (clientId, clientSecret) = ClientCredentials(context.Request, form);
-        var grantType = form["grant_type"].ToString();
+        var grantType = form["grant_type"];
         if (grantType.Length == 0)
         {
             await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "invalid_request", "The request is missing the required parameter : grant_type");
@@ -66,9 +67,9 @@ internal sealed class LwaTokenEndpoint(
         }
     }
 
-    private async Task RefreshAsync(HttpContext context, IFormCollection form, string clientId)
+    private async Task RefreshAsync(HttpContext context, LwaParameters form, string clientId)
     {
-        var refreshToken = form["refresh_token"].ToString();
+        var refreshToken = form["refresh_token"];
         if (refreshToken.Length == 0)
         {
             await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "invalid_request", "The request is missing the required parameter : refresh_token");
@@ -85,9 +86,9 @@ internal sealed class LwaTokenEndpoint(
         await WriteTokenAsync(context, accessToken, refreshToken, scope: null);
     }
 
-    private async Task ClientCredentialsAsync(HttpContext context, IFormCollection form, string clientId)
+    private async Task ClientCredentialsAsync(HttpContext context, LwaParameters form, string clientId)
     {
-        var requested = form["scope"].ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var requested = form["scope"].Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (requested.Length == 0)
         {
             await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "invalid_request", "The request is missing the required parameter : scope");
@@ -105,16 +106,16 @@ internal sealed class LwaTokenEndpoint(
         await WriteTokenAsync(context, accessToken, refreshToken: null, scope: string.Join(' ', scopes));
     }
 
-    private async Task ExchangeCodeAsync(HttpContext context, IFormCollection form, string clientId, string clientSecret)
+    private async Task ExchangeCodeAsync(HttpContext context, LwaParameters form, string clientId, string clientSecret)
     {
-        var codeText = form["code"].ToString();
+        var codeText = form["code"];
         if (codeText.Length == 0)
         {
             await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "invalid_request", "The request is missing the required parameter : code");
             return;
         }
         var code = tokens.RedeemCode(codeText);
-        var redirectUri = form["redirect_uri"].ToString();
+        var redirectUri = form["redirect_uri"];
         if (code is null || code.ExpiresAt <= tokens.Now || (redirectUri.Length > 0 && redirectUri != code.RedirectUri))
         {
             await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "invalid_grant", "The authorization code is invalid, expired, already used or was issued for another redirect_uri.");
@@ -143,11 +144,11 @@ internal sealed class LwaTokenEndpoint(
     private static Task WriteErrorAsync(HttpContext context, int status, string error, string description) =>
         SpApiResponses.WriteJsonAsync(context, status, new JObject { ["error"] = error, ["error_description"] = description });
 
-    /// <summary>Form fields first, else HTTP Basic (both are accepted by LWA).</summary>
-    private static (string Id, string Secret) ClientCredentials(HttpRequest request, IFormCollection form)
+    /// <summary>Body fields first, else HTTP Basic (both are accepted by LWA).</summary>
+    private static (string Id, string Secret) ClientCredentials(HttpRequest request, LwaParameters form)
     {
-        var id = form["client_id"].ToString();
-        var secret = form["client_secret"].ToString();
+        var id = form["client_id"];
+        var secret = form["client_secret"];
         if ((id.Length == 0 || secret.Length == 0)
             && AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header)
             && string.Equals(header.Scheme, "Basic", StringComparison.OrdinalIgnoreCase) && header.Parameter is not null)

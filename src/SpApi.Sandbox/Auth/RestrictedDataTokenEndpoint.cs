@@ -12,7 +12,8 @@ namespace SpApi.Sandbox.Auth;
 /// <summary>
 /// The Tokens API's createRestrictedDataToken. A request matching one of the model's static cases gets
 /// that case's answer (its sample token then works as an RDT for the resources asked for); any other
-/// request is validated like SP-API does and gets a fresh RDT for its restricted resources.
+/// request is validated like SP-API does and gets a fresh RDT for its restricted resources. As an application without
+/// restricted roles (<see cref="SandboxOptions.WithoutRestrictedRoles"/>) every RDT is refused the way Amazon refuses it.
 /// </summary>
 internal sealed class RestrictedDataTokenEndpoint(
     OperationRouter router,
@@ -20,7 +21,8 @@ internal sealed class RestrictedDataTokenEndpoint(
     RestrictedResourceRules rules,
     TokenStore tokens,
     SandboxStats stats,
-    TimeSpan lifetime)
+    TimeSpan lifetime,
+    bool withoutRestrictedRoles = false)
 {
     public const string OperationKey = "tokens_2021-03-01.json#createRestrictedDataToken";
     private const int MaxResources = 50;
@@ -31,6 +33,7 @@ internal sealed class RestrictedDataTokenEndpoint(
         var match = CaseMatcher.Match(operation, request);
         if (match.Case is { } staticCase)
         {
+            if (withoutRestrictedRoles && staticCase.ExpectedStatus is >= 200 and < 300) return Refusal(resources ?? []);
             if (staticCase.ExpectedStatus is >= 200 and < 300 && resources is not null
                 && (staticCase.ResponseBody as JObject)?["restrictedDataToken"]?.Value<string>() is { Length: > 0 } sample)
             {
@@ -43,6 +46,8 @@ internal sealed class RestrictedDataTokenEndpoint(
         if (problem is not null || (problem = Validate(resources!)) is not null)
             return SandboxResponse.Error(StatusCodes.Status400BadRequest, "InvalidInput", "Request is missing or has invalid parameters", problem);
 
+        if (withoutRestrictedRoles) return Refusal(resources!);
+
         var text = tokens.Issue("Atz.sprdt|", Restricted(caller, resources!));
         stats.RdtIssued();
         return new SandboxResponse(StatusCodes.Status200OK, new JObject
@@ -50,6 +55,21 @@ internal sealed class RestrictedDataTokenEndpoint(
             ["restrictedDataToken"] = text,
             ["expiresIn"] = (long)lifetime.TotalSeconds,
         });
+    }
+
+    /// <summary>
+    /// Amazon's answer to an application without the restricted roles: 400 InvalidInput naming the data elements it
+    /// may not have, or (no data elements asked) the resources, with empty details.
+    /// </summary>
+    internal static SandboxResponse Refusal(IReadOnlyList<RestrictedResource> resources)
+    {
+        var elements = resources.SelectMany(r => r.DataElements).Distinct(StringComparer.Ordinal).ToArray();
+        var message = elements.Length > 0
+            ? $"Application does not have access to one or more requested data elements: [{string.Join(", ", elements)}]"
+            : "Application do not have access to some or all requested resource";
+        return SandboxResponse.Explained(StatusCodes.Status400BadRequest, "InvalidInput", message,
+            "This sandbox acts as an application without restricted roles (SandboxOptions.WithoutRestrictedRoles, --without-restricted-roles): "
+            + $"the Tokens API refuses every restricted data token ({string.Join("; ", resources)}).");
     }
 
     private IssuedToken Restricted(IssuedToken caller, IReadOnlyList<RestrictedResource> resources) =>

@@ -4,7 +4,9 @@ namespace SpApi.Sandbox.Auth;
 /// What the Tokens API accepts in a restricted resource beyond "a restricted operation's method and path":
 /// which operations take <c>dataElements</c> (required for getOrder, getOrders and getOrderItems of
 /// Orders v0), which refuse a generic path such as <c>/reports/2021-06-30/documents/{reportDocumentId}</c>, and
-/// which accept an LWA token as well (an RDT only for some of their data).
+/// which accept an LWA token as well (an RDT only for their personal data: Orders v0 getOrders, getOrder and
+/// getOrderItems answer an LWA token without buyerInfo/shippingAddress on Amazon; getReportDocument needs one only
+/// for restricted report types).
 /// Operations are named by key (<c>ordersV0.json#getOrder</c>).
 /// </summary>
 public sealed class RestrictedResourceRules
@@ -18,6 +20,9 @@ public sealed class RestrictedResourceRules
         .DataElements("ordersV0.json#getOrders", required: true, "buyerInfo", "shippingAddress", "buyerTaxInformation")
         .DataElements("ordersV0.json#getOrder", required: true, "buyerInfo", "shippingAddress", "buyerTaxInformation")
         .DataElements("ordersV0.json#getOrderItems", required: true, "buyerInfo")
+        .RdtOptional("ordersV0.json#getOrders")
+        .RdtOptional("ordersV0.json#getOrder")
+        .RdtOptional("ordersV0.json#getOrderItems")
         .SpecificPathOnly("reports_2021-06-30.json#getReportDocument")
         .RdtOptional("reports_2021-06-30.json#getReportDocument");
 
@@ -39,7 +44,8 @@ public sealed class RestrictedResourceRules
 
     /// <summary>
     /// Declares a restricted operation that also answers an LWA token: an RDT is only needed for some of its
-    /// data (getReportDocument: only documents of restricted report types, which the sandbox cannot tell apart).
+    /// data (getOrders: the personal fields; getReportDocument: documents of restricted report types). The sandbox
+    /// answers the static case unchanged either way (see docs/sandbox-fidelity.md).
     /// </summary>
     public RestrictedResourceRules RdtOptional(string operationKey)
     {

@@ -77,8 +77,8 @@ internal sealed class OperationEndpoint(
         if (operation.Cases.Count == 0)
         {
             stats.Unmatched();
-            return SandboxResponse.Error(StatusCodes.Status400BadRequest, "InvalidInput",
-                $"{operation.OperationId} ({operation.ModelFile}) has no static sandbox cases.", "The model defines no x-amzn-api-sandbox static case for this operation.");
+            return SandboxResponse.Explained(StatusCodes.Status400BadRequest, "InvalidInput", SpApiResponses.CouldNotMatch,
+                $"{operation.OperationId} ({operation.ModelFile}) has no static sandbox cases: the model defines no x-amzn-api-sandbox static case for this operation.");
         }
 
         var match = CaseMatcher.Match(operation, request);
@@ -87,9 +87,8 @@ internal sealed class OperationEndpoint(
 
         stats.Unmatched();
         var closest = match.Closest is null ? "" : $" (closest: case #{match.Closest.Index}, HTTP {match.Closest.ExpectedStatus})";
-        return SandboxResponse.Error(StatusCodes.Status400BadRequest, "InvalidInput",
-            $"The request does not match any sandbox case of {operation.OperationId} ({operation.ModelFile}).",
-            $"Could not match: {string.Join("; ", match.Mismatches)}{closest}.");
+        return SandboxResponse.Explained(StatusCodes.Status400BadRequest, "InvalidInput", SpApiResponses.CouldNotMatch,
+            $"The request does not match any sandbox case of {operation.OperationId} ({operation.ModelFile}). Could not match: {string.Join("; ", match.Mismatches)}{closest}.");
     }
 
     private static Task WriteAsync(HttpContext context, SandboxResponse response)

@@ -42,9 +42,11 @@ internal sealed class SandboxDispatcher(
             await operations.HandleAsync(context, route);
             return;
         }
-        var (status, message) = router.PathExists(rawPath)
-            ? (StatusCodes.Status405MethodNotAllowed, $"{context.Request.Method} is not allowed on {rawPath}.")
-            : (StatusCodes.Status404NotFound, $"No SP-API operation has the path {rawPath}.");
-        await SpApiResponses.WriteErrorAsync(context, status, status == 404 ? "NotFound" : "MethodNotAllowed", "Resource not found.", message);
+        // SP-API routes by method and path: either unknown is a missing resource (404), explained by the sandbox.
+        var explanation = router.PathExists(rawPath)
+            ? $"{context.Request.Method} is not allowed on {rawPath}: the models define other methods for this path."
+            : $"No SP-API operation has the path {rawPath}.";
+        await SpApiResponses.WriteExplainedErrorAsync(context, StatusCodes.Status404NotFound, SpApiResponses.ResourceNotFoundCode,
+            SpApiResponses.ResourceNotFound, explanation);
     }
 }

@@ -11,7 +11,7 @@ public class TokenSelectionTests
     [Test]
     public async Task RestrictedOperation_GetsAnRdtForTheGenericPath_CachedAcrossIds()
     {
-        using var host = AuthTestHost.Create();
+        using var host = AuthTestHost.Create(o => o.HasRestrictedRoles = true);
 
         await host.Orders.SendAsync(Ops.GetOrder, "/orders/v0/orders/111-1");
         await host.Orders.SendAsync(Ops.GetOrder, "/orders/v0/orders/222-2");
@@ -39,7 +39,7 @@ public class TokenSelectionTests
     [Test]
     public async Task RdtCache_ExpiresWithTheFakeClock()
     {
-        using var host = AuthTestHost.Create();
+        using var host = AuthTestHost.Create(o => o.HasRestrictedRoles = true);
         await host.Orders.SendAsync(Ops.GetOrders, "/orders/v0/orders");
         host.Time.Advance(TimeSpan.FromMinutes(54));
         await host.Orders.SendAsync(Ops.GetOrders, "/orders/v0/orders");
@@ -53,7 +53,7 @@ public class TokenSelectionTests
     [Test]
     public async Task RdtCache_IsPerSellerAndPerDataElements()
     {
-        using var host = AuthTestHost.Create(o => o.Sellers["b"] = new SellerOptions { RefreshToken = "Atzr|b" });
+        using var host = AuthTestHost.Create(o => { o.HasRestrictedRoles = true; o.Sellers["b"] = new SellerOptions { RefreshToken = "Atzr|b" }; });
         await host.Orders.SendAsync(Ops.GetOrders, "/orders/v0/orders");
         await host.Factory.For("b").Get<IFakeOrdersClient>().SendAsync(Ops.GetOrders, "/orders/v0/orders");
         using (RestrictedData.Request("shippingAddress"))
@@ -86,7 +86,7 @@ public class TokenSelectionTests
     [Test]
     public async Task DelegatedRdt_NamesTheTargetApplication_AndIsCachedSeparately()
     {
-        using var host = AuthTestHost.Create();
+        using var host = AuthTestHost.Create(o => o.HasRestrictedRoles = true);
         await host.Orders.SendAsync(Ops.GetOrderItems, "/orders/v0/orders/1/orderItems");
         using (RestrictedData.Delegate("amzn1.sellerapps.app.delegatee", "buyerInfo"))
             await host.Orders.SendAsync(Ops.GetOrderItems, "/orders/v0/orders/1/orderItems");
@@ -118,10 +118,35 @@ public class TokenSelectionTests
     }
 
     [Test]
+    public async Task ByDefault_OperationsAmazonAlsoServesToLwa_UseTheLwaToken_AndPiiOnlyOperationsGetAnRdt()
+    {
+        using var host = AuthTestHost.Create();
+        await host.Orders.SendAsync(Ops.GetOrders, "/orders/v0/orders");
+        await host.Orders.SendAsync(Ops.GetOrder, "/orders/v0/orders/1");
+        await host.Orders.SendAsync(Ops.GetOrderItems, "/orders/v0/orders/1/orderItems");
+        Assert.That(host.Rdt.Count, Is.Zero);
+        Assert.That(host.SpApi.Sent.Select(s => s.Token), Is.All.StartWith("access-"));
+
+        await host.Orders.SendAsync(Ops.GetOrderAddress, "/orders/v0/orders/1/address");
+        Assert.That(host.Rdt.Calls.Single().Resource, Is.EqualTo(new RestrictedResource("GET", "/orders/v0/orders/{orderId}/address", host.Rdt.Calls.Single().Resource.DataElements)));
+        Assert.That(host.SpApi.Sent.Last().Token, Is.EqualTo("rdt-default-1"));
+    }
+
+    [Test]
+    public async Task ByDefault_ACallAskingForDataElements_GetsAnRdt()
+    {
+        using var host = AuthTestHost.Create();
+        using (RestrictedData.Request("shippingAddress"))
+            await host.Orders.SendAsync(Ops.GetOrder, "/orders/v0/orders/1");
+        Assert.That(host.Rdt.Calls.Single().Resource.DataElements, Is.EqualTo(new[] { "shippingAddress" }));
+    }
+
+    [Test]
     public async Task AutomaticRdtsOff_UsesLwaUnlessAsked()
     {
-        using var host = AuthTestHost.Create(o => o.AutomaticRestrictedDataTokens = false);
+        using var host = AuthTestHost.Create(o => { o.AutomaticRestrictedDataTokens = false; o.HasRestrictedRoles = true; });
         await host.Orders.SendAsync(Ops.GetOrder, "/orders/v0/orders/1");
+        await host.Orders.SendAsync(Ops.GetOrderAddress, "/orders/v0/orders/1/address");
         Assert.That(host.Rdt.Count, Is.Zero);
 
         using (RestrictedData.Request("buyerInfo"))

@@ -31,7 +31,8 @@ public class RestrictedOperationTableTests
 
         Assert.That(row, Is.Not.Null);
         Assert.That(row!.Path, Is.EqualTo(RestrictedPathKind.Generic));
-        Assert.That(row.Use, Is.EqualTo(RestrictedDataTokenUse.Always));
+        var alsoLwa = modelFile == "ordersV0.json" && operationId is "getOrders" or "getOrder" or "getOrderItems";
+        Assert.That(row.Use, Is.EqualTo(alsoLwa ? RestrictedDataTokenUse.ForPersonalData : RestrictedDataTokenUse.Always));
         Assert.That(string.Join(",", row.DataElements), Is.EqualTo(dataElements));
     }
 
@@ -92,9 +93,33 @@ public class RestrictedOperationTableTests
         Assert.That(Table.Find(Ops.GetOrders), Is.Not.Null, "the default is unchanged");
     }
 
+    [Test]
+    public void A_file_declares_use_roles_and_roles_per_data_element()
+    {
+        var table = RestrictedOperationTable.FromJson("""
+            {
+              "dataElementRoles": { "buyerInfo": ["Role A", "Role B"] },
+              "operations": [
+                { "operation": "a.json#list", "path": "generic", "dataElements": ["buyerInfo"], "use": "pii" },
+                { "operation": "a.json#pii", "path": "specific", "roles": ["Role C"] }
+              ]
+            }
+            """, "my.json");
+        var list = table.Find("a.json", "list")!;
+        var pii = table.Find("a.json", "pii")!;
+        Assert.That(list.Use, Is.EqualTo(RestrictedDataTokenUse.ForPersonalData));
+        Assert.That(list.AnswersLwaToken, Is.True);
+        Assert.That(pii.Use, Is.EqualTo(RestrictedDataTokenUse.Always), "always is the default");
+        Assert.That(pii.AnswersLwaToken, Is.False);
+        Assert.That(table.RolesFor(list, list.DataElements), Is.EqualTo(new[] { "Role A", "Role B" }));
+        Assert.That(table.RolesFor(pii, []), Is.EqualTo(new[] { "Role C" }));
+        Assert.That(table.With(new RestrictedOperation("b.json", "x", RestrictedPathKind.Generic, [])).DataElementRoles, Contains.Key("buyerInfo"),
+            "adjusted copies keep the roles");
+    }
+
     [TestCase("""{ "operations": [ { "operation": "noHash", "path": "generic" } ] }""", "operations[0]: 'operation' must be 'modelFile#operationId'")]
     [TestCase("""{ "operations": [ { "operation": "a.json#b", "path": "sometimes" } ] }""", "'path' must be 'generic' or 'specific'")]
-    [TestCase("""{ "operations": [ { "operation": "a.json#b", "path": "generic", "use": "never" } ] }""", "'use' must be 'always' or 'requested'")]
+    [TestCase("""{ "operations": [ { "operation": "a.json#b", "path": "generic", "use": "never" } ] }""", "'use' must be 'always', 'pii' or 'requested'")]
     [TestCase("""{ "rows": [] }""", "missing the 'operations' array")]
     [TestCase("""{ not json""", "not valid JSON")]
     public void BadFiles_FailNamingTheProblem(string json, string expected)

@@ -12,7 +12,7 @@ public class TokensApiRestrictedDataTokenSourceTests
 {
     private static AuthTestHost Host(Action<SellingPartnerOptions>? configure = null)
     {
-        var host = AuthTestHost.Create(configure, generatedClients: true);
+        var host = AuthTestHost.Create(o => { o.HasRestrictedRoles = true; configure?.Invoke(o); }, generatedClients: true);
         var issued = 0;
         host.SpApi.Responder = sent => sent.OperationKey switch
         {
@@ -81,9 +81,29 @@ public class TokensApiRestrictedDataTokenSourceTests
             ? FakeSpApi.Errors(HttpStatusCode.BadRequest, "InvalidInput", "Application does not have access to one or more requested data elements: [buyerInfo]")
             : null;
 
-        var e = Assert.CatchAsync<SpApi.Runtime.SpApiException>(() => host.Services.GetRequiredService<IOrdersClient>().GetOrderAsync("1"));
+        SpApi.Runtime.SpApiException? e;
+        using (RestrictedData.Request("buyerInfo"))
+            e = Assert.CatchAsync<SpApi.Runtime.SpApiException>(() => host.Services.GetRequiredService<IOrdersClient>().GetOrderAsync("1"));
 
         Assert.That(e!.ErrorCode, Is.EqualTo("InvalidInput"));
+        Assert.That(e, Is.InstanceOf<RestrictedDataAccessDeniedException>(), "a call that asked for PII is told which role is missing");
         Assert.That(host.SpApi.Sent.Select(s => s.OperationKey), Has.No.Member("ordersV0.json#getOrder"));
+    }
+
+    [Test]
+    public async Task GeneratedGetOrder_FallsBackToTheLwaToken_WhenTheTokensApiRefusesTheAutomaticRdt()
+    {
+        using var host = Host();
+        var answer = host.SpApi.Responder;
+        host.SpApi.Responder = sent => sent.OperationKey == "tokens_2021-03-01.json#createRestrictedDataToken"
+            ? FakeSpApi.Errors(HttpStatusCode.BadRequest, "InvalidInput", "Application does not have access to one or more requested data elements: [buyerInfo, shippingAddress]")
+            : answer!(sent);
+
+        var order = await host.Services.GetRequiredService<IOrdersClient>().GetOrderAsync("111-1");
+
+        Assert.That(order.Payload.AmazonOrderId, Is.EqualTo("111-1"));
+        var sent = host.SpApi.Sent.ToArray();
+        Assert.That(sent.Select(s => s.OperationKey), Is.EqualTo(new[] { "tokens_2021-03-01.json#createRestrictedDataToken", "ordersV0.json#getOrder" }));
+        Assert.That(sent[1].Token, Does.StartWith("access-"), "getOrder went out with the LWA token");
     }
 }

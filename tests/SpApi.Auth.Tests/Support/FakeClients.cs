@@ -8,6 +8,7 @@ internal static class Ops
     public static readonly OperationMetadata GetOrders = new("ordersV0.json", "Orders", "V0", "getOrders", "GET", "/orders/v0/orders", new UsagePlan(0.0167, 20), true, null);
     public static readonly OperationMetadata GetOrder = new("ordersV0.json", "Orders", "V0", "getOrder", "GET", "/orders/v0/orders/{orderId}", new UsagePlan(0.5, 30), true, null);
     public static readonly OperationMetadata GetOrderItems = new("ordersV0.json", "Orders", "V0", "getOrderItems", "GET", "/orders/v0/orders/{orderId}/orderItems", new UsagePlan(0.5, 30), true, null);
+    public static readonly OperationMetadata GetOrderAddress = new("ordersV0.json", "Orders", "V0", "getOrderAddress", "GET", "/orders/v0/orders/{orderId}/address", new UsagePlan(0.5, 30), true, null);
     public static readonly OperationMetadata ConfirmShipment = new("ordersV0.json", "Orders", "V0", "confirmShipment", "POST", "/orders/v0/orders/{orderId}/shipmentConfirmation", new UsagePlan(2, 10), false, null);
     public static readonly OperationMetadata SearchOrders2026 = new("orders_2026-01-01.json", "Orders", "V2026_01_01", "searchOrders", "GET", "/orders/2026-01-01/orders", null, false, null);
     public static readonly OperationMetadata GetReportDocument = new("reports_2021-06-30.json", "Reports", "V2021_06_30", "getReportDocument", "GET", "/reports/2021-06-30/documents/{reportDocumentId}", null, false, null);

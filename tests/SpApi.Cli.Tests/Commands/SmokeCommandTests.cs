@@ -30,6 +30,30 @@ public class SmokeCommandTests
     }
 
     [Test]
+    public async Task Without_restricted_roles_the_run_exits_0_and_reports_skipped_pii_cases()
+    {
+        var reportPath = Path.Combine(_temp.FullName, "r.json");
+        var (exit, output, error) = await CliRun.RunAsync("smoke", "--api", "Orders.V0", "--without-restricted-roles", "--report", reportPath);
+
+        Assert.That(exit, Is.EqualTo(ExitCodes.Ok), output + error);
+        Assert.That(output, Does.Contain("without restricted roles"));
+        var report = JObject.Parse(await File.ReadAllTextAsync(reportPath));
+        Assert.That((int)report["failed"]!, Is.Zero);
+        Assert.That((int)report["skipped"]!, Is.GreaterThan(0));
+        var getOrders = report["cases"]!.Where(c => (string)c["operationId"]! == "getOrders").ToArray();
+        Assert.That(getOrders.Select(c => (string)c["outcome"]!), Is.Not.Empty.And.All.EqualTo("passed"));
+        Assert.That(report["cases"]!.Where(c => (string)c["outcome"]! == "skipped").Select(c => (string)c["error"]!), Is.All.StartWith("skipped: "));
+    }
+
+    [Test]
+    public async Task Without_restricted_roles_is_for_the_local_sandbox_only()
+    {
+        var (exit, _, error) = await CliRun.RunAsync("smoke", "--target", "sandbox-na", "--without-restricted-roles");
+        Assert.That(exit, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(error, Does.Contain("--without-restricted-roles applies to the local sandbox only"));
+    }
+
+    [Test]
     public async Task A_failing_case_makes_the_exit_code_non_zero_and_is_named()
     {
         // A copy of the Sellers model whose sample answer does not fit the model's type.

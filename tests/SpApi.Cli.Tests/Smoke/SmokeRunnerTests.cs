@@ -32,20 +32,39 @@ public class SmokeRunnerTests
         await using var session = await SmokeSession.StartAsync(new SmokeSessionOptions { Cases = SmokeModels.Cases }, CancellationToken.None);
         var server = session.Server!;
 
-        // The same call with a plain LWA token (no Tokens API) is refused.
+        // The same call with a plain LWA token (no Tokens API) is refused: getOrderAddress exists only for personal data.
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
         var lwa = await LwaTokenAsync(http);
         using var plain = new HttpClient(new StaticTokenHandler(lwa) { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = server.BaseAddress };
         var orders = new SpApi.Orders.V0.OrdersClient(plain);
-        var refused = Assert.CatchAsync<SpApiException>(() => orders.GetOrderAsync("TEST_CASE_200"));
+        var refused = Assert.CatchAsync<SpApiException>(() => orders.GetOrderAddressAsync("TEST_CASE_200"));
         Assert.That(refused!.StatusCode, Is.EqualTo(403));
         Assert.That(refused.ErrorCode, Is.EqualTo("Unauthorized"));
+        Assert.That((await orders.GetOrderAsync("TEST_CASE_200")).Payload, Is.Not.Null, "getOrder answers the LWA token, as on Amazon");
 
-        var c = SmokeModels.Cases.FindOperation("ordersV0.json", "getOrder")!.Cases[0];
+        var c = SmokeModels.Cases.FindOperation("ordersV0.json", "getOrderAddress")!.Cases[0];
         var before = server.Stats.Snapshot().RdtIssued;
         var result = await session.RunCaseAsync(c, CancellationToken.None);
         Assert.That(result.Outcome, Is.EqualTo(SmokeOutcome.Passed), result.Error);
         Assert.That(server.Stats.Snapshot().RdtIssued, Is.EqualTo(before + 1));
+    }
+
+    [Test]
+    public async Task Without_restricted_roles_getOrders_passes_and_cases_needing_pii_are_skipped_with_the_reason()
+    {
+        await using var session = await SmokeSession.StartAsync(new SmokeSessionOptions { Cases = SmokeModels.Cases, WithoutRestrictedRoles = true }, CancellationToken.None);
+        var cases = SmokeRunner.Select(SmokeModels.Cases, "ordersV0.json");
+        var report = await SmokeRunner.RunAsync(session, cases, null, CancellationToken.None);
+
+        Assert.That(report.Failed, Is.Zero, string.Join("\n", report.Cases.Where(c => c.Outcome == SmokeOutcome.Failed).Select(c => c.Id + ": " + c.Error)));
+        var byOperation = report.Cases.ToLookup(c => c.OperationId);
+        foreach (var op in new[] { "getOrders", "getOrder", "getOrderItems", "confirmShipment" })
+            Assert.That(byOperation[op].Select(c => c.Outcome), Is.Not.Empty.And.All.EqualTo(SmokeOutcome.Passed), op);
+        var address = byOperation["getOrderAddress"].ToArray();
+        Assert.That(address.Select(c => c.Outcome), Is.Not.Empty.And.All.EqualTo(SmokeOutcome.Skipped));
+        Assert.That(address[0].Error, Does.StartWith("skipped: needs personal data").And.Contain("ordersV0.json#getOrderAddress")
+            .And.Contain("Direct-to-Consumer Delivery (Restricted)"));
+        Assert.That(report.ServerStats!.RdtIssued, Is.Zero);
     }
 
     [Test]

@@ -92,19 +92,23 @@ public class CaseMatchingTests
     }
 
     [Test]
-    public async Task An_unmatched_request_gets_400_naming_the_parameters_the_closest_case_could_not_match()
+    public async Task An_unmatched_request_gets_amazons_400_with_the_sandboxs_explanation_beside_it()
     {
         var reply = await _sandbox.GetAsync("/orders/v0/orders?CreatedAfter=TEST_CASE_200&MarketplaceIds=X1,X2", await Rdt("/orders/v0/orders"));
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.BadRequest));
         var error = reply.FirstError;
         Assert.That(error["code"]!.ToString(), Is.EqualTo("InvalidInput"));
-        Assert.That(error["message"]!.ToString(), Does.Contain("getOrders").And.Contain("ordersV0.json"));
-        Assert.That(error["details"]!.ToString(), Is.EqualTo(
-            "Could not match: MarketplaceIds (query): expected [\"ATVPDKIKX0DER\"], got [\"X1\", \"X2\"] (closest: case #1, HTTP 200)."));
+        Assert.That(error["message"]!.ToString(), Is.EqualTo("Could not match input arguments"), "Amazon's sandbox wording");
+        Assert.That(error["details"]!.ToString(), Is.Empty);
+        const string why = "Could not match: MarketplaceIds (query): expected [\"ATVPDKIKX0DER\"], got [\"X1\", \"X2\"] (closest: case #1, HTTP 200).";
+        Assert.That(error["sandboxExplanation"]!.ToString(), Does.Contain("getOrders (ordersV0.json)").And.EndWith(why));
+        Assert.That(reply.Header("x-spapi-sandbox-explanation"), Does.EndWith(why));
 
         var missing = await _sandbox.GetAsync("/orders/v0/orders?MarketplaceIds=ATVPDKIKX0DER", await Rdt("/orders/v0/orders"));
-        Assert.That(missing.FirstError["details"]!.ToString(), Does.Contain("CreatedAfter (query): expected \"TEST_CASE_200\", got nothing"));
+        Assert.That(Explanation(missing), Does.Contain("CreatedAfter (query): expected \"TEST_CASE_200\", got nothing"));
     }
+
+    private static string Explanation(SandboxReply reply) => reply.FirstError["sandboxExplanation"]!.ToString();
 
     [Test]
     public async Task An_unmatched_body_is_reported_with_the_first_differing_json_path()
@@ -114,7 +118,7 @@ public class CaseMatchingTests
         body["regulatedOrderVerificationStatus"]!["status"] = "Nope";
         var reply = await _sandbox.SendAsync(HttpMethod.Patch, "/orders/v0/orders/902-3159896-1390916/regulatedInfo", _token, body);
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(reply.FirstError["details"]!.ToString(), Does.Contain("body $.regulatedOrderVerificationStatus.status: expected \"Rejected\", got \"Nope\""));
+        Assert.That(Explanation(reply), Does.Contain("body $.regulatedOrderVerificationStatus.status: expected \"Rejected\", got \"Nope\""));
     }
 
     [Test]
@@ -157,7 +161,15 @@ public class CaseMatchingTests
 
         var unknown = await _sandbox.GetAsync("/nothing/here", _token);
         Assert.That(unknown.Status, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That(unknown.FirstError["details"]!.ToString(), Does.Contain("/nothing/here"));
+        Assert.That(unknown.FirstError["code"]!.ToString(), Is.EqualTo("ResourceNotFound"));
+        Assert.That(unknown.FirstError["message"]!.ToString(), Is.EqualTo("Cannot find resource by the given URI"));
+        Assert.That(unknown.FirstError["details"]!.ToString(), Is.Empty);
+        Assert.That(Explanation(unknown), Does.Contain("/nothing/here"));
+        Assert.That(unknown.Header("x-spapi-sandbox-explanation"), Does.Contain("/nothing/here"));
+
+        var wrongMethod = await _sandbox.SendAsync(HttpMethod.Delete, "/orders/v0/orders", _token);
+        Assert.That(wrongMethod.Status, Is.EqualTo(HttpStatusCode.NotFound), "SP-API routes by method and path");
+        Assert.That(Explanation(wrongMethod), Does.Contain("DELETE is not allowed on /orders/v0/orders"));
     }
 
     private async Task<string> Rdt(string path) =>
