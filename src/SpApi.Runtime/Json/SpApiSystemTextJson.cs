@@ -31,7 +31,14 @@ public static class SpApiSystemTextJson
 public sealed class SpApiModelJsonConverter : JsonConverterFactory
 {
     private static readonly ConcurrentDictionary<Type, bool> Generated = new();
-    private static readonly Newtonsoft.Json.JsonSerializerSettings Settings = SpApiJson.CreateSettings();
+    // A top-level enum has no property attribute asking for its name, so the settings add the name converter.
+    private static readonly Newtonsoft.Json.JsonSerializerSettings Settings = WithEnumNames(SpApiJson.CreateSettings());
+
+    private static Newtonsoft.Json.JsonSerializerSettings WithEnumNames(Newtonsoft.Json.JsonSerializerSettings settings)
+    {
+        settings.Converters.Add(new Newtonsoft.Json.Converters.StringEnumConverter());
+        return settings;
+    }
 
     public override bool CanConvert(Type typeToConvert) => Generated.GetOrAdd(typeToConvert, IsGeneratedType);
 
