@@ -27,6 +27,9 @@ public partial class DocSnippetsTests
         foreach (var page in MarkdownPages())
         {
             var text = File.ReadAllText(page).ReplaceLineEndings("\n");
+            var markers = Regex.Matches(text, "<!-- snippet: ").Count;
+            if (markers != MarkedBlock().Matches(text).Count)
+                problems.Add($"{Path.GetRelativePath(Repo.Root, page)}: a '<!-- snippet: name -->' marker not directly followed by a ```csharp block.");
             var rewritten = MarkedBlock().Replace(text, m =>
             {
                 quoted++;
