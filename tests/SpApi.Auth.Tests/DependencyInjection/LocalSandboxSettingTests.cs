@@ -13,7 +13,8 @@ public class LocalSandboxSettingTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
-        configure?.Invoke(services.AddSellingPartnerApi(configuration.GetSection("SellingPartnerApi")));
+        var builder = services.AddSellingPartnerApi(configuration.GetSection("SellingPartnerApi"));
+        configure?.Invoke(builder);
         return services.BuildServiceProvider();
     }
 
