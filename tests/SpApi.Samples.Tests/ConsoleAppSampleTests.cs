@@ -23,8 +23,9 @@ public class ConsoleAppSampleTests
         Assert.That(output, Does.Not.Contain("page 2: "));
         Assert.That(output, Does.Contain("1 orders."));
         Assert.That(output, Does.Contain("Report ID323 requested (GET_MERCHANT_LISTINGS_ALL_DATA)."));
-        Assert.That(output, Does.Contain("poll 1: IN_PROGRESS"));
-        Assert.That(output, Does.Match("Report document 0356cf79-b8b0-4226-b4b9-0ee058ea5760 (is at|saved to)"));
+        // Amazon's static case stays IN_PROGRESS; a sandbox that advances reports (and hosts their documents) gets further.
+        Assert.That(output, Does.Match("poll 1: (IN_QUEUE|IN_PROGRESS|DONE)"));
+        Assert.That(output, Does.Match("Report document \\S+ (is at \\S+, outside the local sandbox|saved to )"));
         if (File.Exists(reportFile)) File.Delete(reportFile);
     }
 }
