@@ -1,9 +1,11 @@
+#!/usr/bin/env pwsh
 <#
 .SYNOPSIS
   Regenerates the SP-API clients: sync the pinned models, generate, build.
   With -ModelsFrom (or -Upstream) it first moves the pin to newer models and writes an API change report.
 .EXAMPLE
   ./regenerate.ps1
+  dotnet run --project build/SpApi.PowerShellHost -c Release -- regenerate.ps1     (where pwsh is not installed)
   ./regenerate.ps1 -ModelsFrom ../shared/sp-api-models/2026-08-05_34dc93f -Report artifacts/api-changes
 .NOTES
   Uses only the PowerShell language and native commands, so it also runs inside the hosted runspace of

@@ -28,6 +28,7 @@ public sealed class SellingPartnerClient : IDisposable, IAsyncDisposable
         SpApiClientCatalog? clients)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.ApplyLocalSandbox();
         new SellingPartnerOptionsValidator(settingPrefix: "").ThrowIfInvalid(options);
         var services = new ServiceCollection();
         services.AddSingleton<IOptions<SellingPartnerOptions>>(Options.Create(options));

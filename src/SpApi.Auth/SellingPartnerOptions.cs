@@ -86,6 +86,40 @@ public sealed class SellingPartnerOptions
     /// <summary>Metrics, spans and log events per call (<c>SellingPartnerApi:Telemetry</c>); on by default.</summary>
     public SpApi.Auth.Telemetry.TelemetryHandlerOptions Telemetry { get; set; } = new();
 
+    /// <summary>
+    /// Points everything at a local sandbox (<c>spapi sandbox serve</c> or an in-process <c>SandboxServer</c>) in one
+    /// setting: <c>"LocalSandbox": "http://127.0.0.1:8500/"</c>. Sets <see cref="BaseAddress"/>, <see cref="LwaEndpoint"/>,
+    /// <see cref="AllowLoopbackBaseAddress"/> and the consent page (<see cref="SellingPartnerOAuthOptions.ConsentPortal"/>),
+    /// replacing values set for them. Must be a loopback address.
+    /// </summary>
+    public string? LocalSandbox { get; set; }
+
+    /// <summary>Sets <see cref="LocalSandbox"/> and applies it at once (see there). Returns this instance.</summary>
+    public SellingPartnerOptions UseLocalSandbox(Uri sandbox)
+    {
+        ArgumentNullException.ThrowIfNull(sandbox);
+        if (LocalSandboxError(sandbox.ToString()) is { } error) throw new ArgumentException(error, nameof(sandbox));
+        LocalSandbox = sandbox.ToString();
+        ApplyLocalSandbox();
+        return this;
+    }
+
+    /// <summary>Applies a valid <see cref="LocalSandbox"/> (an invalid one is left for the validator to name).</summary>
+    internal void ApplyLocalSandbox()
+    {
+        if (LocalSandbox is null || LocalSandboxError(LocalSandbox) is not null) return;
+        var root = new Uri(new Uri(LocalSandbox).GetLeftPart(UriPartial.Authority) + "/");
+        BaseAddress = root.ToString();
+        LwaEndpoint = new Uri(root, "auth/o2/token").ToString();
+        AllowLoopbackBaseAddress = true;
+        OAuth.ConsentPortal = root.ToString();
+    }
+
+    internal static string? LocalSandboxError(string? address) =>
+        address is null || (Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.IsLoopback && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+            ? null
+            : $"must be an absolute http(s) loopback address such as http://127.0.0.1:8500/, got '{address}'.";
+
     /// <summary>Never prints secrets.</summary>
     public override string ToString() =>
         $"SellingPartnerOptions {{ ClientId = {ClientId}, ClientSecret = ***, RefreshToken = ***, Region = {Region}, Sellers = [{string.Join(", ", Sellers.Keys)}] }}";
@@ -126,6 +160,13 @@ public sealed class SellingPartnerOAuthOptions
 
     /// <summary>Adds <c>version=beta</c> to authorize a draft application.</summary>
     public bool Beta { get; set; }
+
+    /// <summary>
+    /// Replaces the marketplace's Seller Central / Vendor Central address in consent URLs (set by
+    /// <see cref="SellingPartnerOptions.LocalSandbox"/>: the sandbox plays Seller Central). HTTPS, or a loopback
+    /// address; with a loopback portal an http loopback <see cref="RedirectUri"/> is accepted too (local development).
+    /// </summary>
+    public string? ConsentPortal { get; set; }
 
     /// <summary>How long an issued <c>state</c> stays valid (default 10 minutes).</summary>
     public TimeSpan StateLifetime { get; set; } = TimeSpan.FromMinutes(10);

@@ -27,7 +27,8 @@ public static class CliApp
             .FirstOrDefault();
         if (match.Command is null)
         {
-            stderr.WriteLine($"spapi: unknown command '{string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')))}'. Run 'spapi --help'.");
+            var typed = string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')));
+            stderr.WriteLine($"spapi: unknown command '{typed}'.{SuggestVerb(commands, args)} Run 'spapi --help'.");
             return ExitCodes.Usage;
         }
 
@@ -69,6 +70,16 @@ public static class CliApp
         {
             Console.CancelKeyPress -= onCancel;
         }
+    }
+
+    // Compares each verb with as many typed words as it has ('sandbox serv' -> 'sandbox serve', 'smok' -> 'smoke').
+    private static string SuggestVerb(IReadOnlyList<ICliCommand> commands, string[] args)
+    {
+        var words = args.TakeWhile(a => !a.StartsWith('-')).ToArray();
+        var close = commands
+            .Where(c => DidYouMean.Closest(string.Join(' ', words.Take(c.Name.Split(' ').Length)), [c.Name]).Count > 0)
+            .Select(c => $"'spapi {c.Name}'").Take(3).ToArray();
+        return close.Length == 0 ? "" : $" Did you mean {string.Join(" or ", close)}?";
     }
 
     internal static IReadOnlyList<ICliCommand> DiscoverCommands() =>

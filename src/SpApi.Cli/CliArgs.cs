@@ -67,6 +67,8 @@ public sealed class CliArgs
     public void ThrowOnUnknown()
     {
         var unknown = _options.Keys.Where(k => !_read.Contains(k)).ToArray();
-        if (unknown.Length > 0) throw new CliUsageException($"unknown option(s): {string.Join(", ", unknown.Select(u => "--" + u))}.");
+        if (unknown.Length == 0) return;
+        var hints = string.Concat(unknown.Select(u => DidYouMean.Hint(u, _read, "--")).Where(h => h.Length > 0).Distinct());
+        throw new CliUsageException($"unknown option(s): {string.Join(", ", unknown.Select(u => "--" + u))}.{hints}");
     }
 }

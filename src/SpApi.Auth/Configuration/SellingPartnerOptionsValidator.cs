@@ -32,6 +32,7 @@ public sealed class SellingPartnerOptionsValidator(string settingPrefix = "Selli
         if (string.IsNullOrWhiteSpace(o.ClientSecret)) yield return $"{S("ClientSecret")} is required: the LWA client secret of your SP-API application.";
         if (string.IsNullOrWhiteSpace(o.RefreshToken) && o.Sellers.Count == 0 && !o.AllowNoSellers)
             yield return $"{S("RefreshToken")} is required: the seller's LWA refresh token (or configure {S("Sellers")}, or set {S("AllowNoSellers")} when sellers are added at run time).";
+        if (SellingPartnerOptions.LocalSandboxError(o.LocalSandbox) is { } sandboxError) yield return $"{S("LocalSandbox")} {sandboxError}";
         if (string.IsNullOrWhiteSpace(o.DefaultSellerName)) yield return $"{S("DefaultSellerName")} may not be empty.";
 
         if (Check(() => SellingPartnerSettings.RegionOf(o.Region, o.MarketplaceId)) is { } regionError)
@@ -61,8 +62,11 @@ public sealed class SellingPartnerOptionsValidator(string settingPrefix = "Selli
         if (o.RestrictedRoleRefusalMemory <= TimeSpan.Zero) yield return $"{S("RestrictedRoleRefusalMemory")} must be positive.";
         if (o.RestrictedOperationsFile is not null && Check(() => RestrictedOperationTable.Load(o.RestrictedOperationsFile)) is { } fileError)
             yield return $"{S("RestrictedOperationsFile")}: {fileError}";
-        if (o.OAuth.RedirectUri is not null && Check(() => OAuth.ConsentUri.ValidateRedirectUri(new Uri(o.OAuth.RedirectUri, UriKind.RelativeOrAbsolute))) is { } redirectError)
+        if (o.OAuth.RedirectUri is not null && Check(() => OAuth.ConsentUri.ValidateRedirectUri(new Uri(o.OAuth.RedirectUri, UriKind.RelativeOrAbsolute),
+                allowLoopback: OAuth.ConsentUri.IsLoopbackPortal(o.OAuth.ConsentPortal))) is { } redirectError)
             yield return $"{S("OAuth:RedirectUri")}: {redirectError}";
+        if (o.OAuth.ConsentPortal is { } portal && (!Uri.TryCreate(portal, UriKind.Absolute, out var portalUri) || (portalUri.Scheme != Uri.UriSchemeHttps && !portalUri.IsLoopback)))
+            yield return $"{S("OAuth:ConsentPortal")}: must be an absolute HTTPS address or a loopback sandbox, got '{portal}'.";
         if (o.OAuth.StateLifetime <= TimeSpan.Zero) yield return $"{S("OAuth:StateLifetime")} must be positive.";
         if (Check(o.RateLimiting.Validate) is { } rateError) yield return $"{S("RateLimiting")}: {rateError}";
         if (Check(o.Retry.Validate) is { } retryError) yield return $"{S("Retry")}: {retryError}";

@@ -28,6 +28,18 @@ public sealed class SellingPartnerApiBuilder
         return this;
     }
 
+    /// <summary>
+    /// Points every client at a local sandbox: base address, LWA endpoint, consent page and the loopback
+    /// permission together (see <see cref="SellingPartnerOptions.LocalSandbox"/>).
+    /// </summary>
+    public SellingPartnerApiBuilder UseLocalSandbox(Uri sandbox)
+    {
+        ArgumentNullException.ThrowIfNull(sandbox);
+        if (SellingPartnerOptions.LocalSandboxError(sandbox.ToString()) is { } error) throw new ArgumentException(error, nameof(sandbox));
+        Services.PostConfigure<SellingPartnerOptions>(o => o.UseLocalSandbox(sandbox));
+        return this;
+    }
+
     /// <summary>Shares tokens between processes through the registered <see cref="IDistributedCache"/>.</summary>
     public SellingPartnerApiBuilder UseDistributedTokenCache()
     {

@@ -55,7 +55,7 @@ public static class SellingPartnerServiceCollectionExtensions
     internal static SellingPartnerApiBuilder AddSellingPartnerApiCore(
         this IServiceCollection services, string settingPrefix, SpApiClientCatalog clients)
     {
-        services.AddOptions<SellingPartnerOptions>().ValidateOnStart();
+        services.AddOptions<SellingPartnerOptions>().PostConfigure(o => o.ApplyLocalSandbox()).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SellingPartnerOptions>>(new SellingPartnerOptionsValidator(settingPrefix)));
         services.AddOptions<SpApiPipelineOptions>();
         services.TryAddSingleton(TimeProvider.System);

@@ -17,7 +17,7 @@ public sealed class SellingPartnerAuthorization(
         var applicationId = options.ApplicationId;
         if (string.IsNullOrWhiteSpace(applicationId))
             throw new InvalidOperationException("SellingPartnerApi:OAuth:ApplicationId is required for the website authorization workflow.");
-        var portalUri = ConsentUri.Portal(marketplace, portal);
+        var portalUri = options.ConsentPortal is { } overridden ? new Uri(overridden, UriKind.Absolute) : ConsentUri.Portal(marketplace, portal);
         var redirect = RedirectUri();
         var state = await states.IssueAsync(sessionBinding, cancellationToken).ConfigureAwait(false);
         return ConsentUri.Build(portalUri, applicationId, state, redirect, options.Beta);
@@ -40,7 +40,7 @@ public sealed class SellingPartnerAuthorization(
     {
         if (options.RedirectUri is null) return null;
         var uri = new Uri(options.RedirectUri, UriKind.RelativeOrAbsolute);
-        ConsentUri.ValidateRedirectUri(uri);
+        ConsentUri.ValidateRedirectUri(uri, allowLoopback: ConsentUri.IsLoopbackPortal(options.ConsentPortal));
         return uri;
     }
 }

@@ -25,7 +25,10 @@ public sealed class OperationsCommand : ICliCommand
             .Where(o => api is null || string.Equals(o.Api, api, StringComparison.OrdinalIgnoreCase))
             .ToArray();
         if (api is not null && ops.Length == 0)
-            throw new CliUsageException($"no API named '{api}'. Known: {string.Join(", ", SpApiOperationCatalog.Instance.All.Select(o => o.Api).Distinct())}.");
+        {
+            var known = SpApiOperationCatalog.Instance.All.Select(o => o.Api).Distinct().ToArray();
+            throw new CliUsageException($"no API named '{api}'.{DidYouMean.Hint(api, known)} Known: {string.Join(", ", known)}.");
+        }
 
         if (json)
         {

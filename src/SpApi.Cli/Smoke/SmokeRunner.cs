@@ -13,7 +13,11 @@ public static class SmokeRunner
         var index = ClientOperationIndex.Generated;
         var selected = cases.Cases.Where(c => index.Find(c.ModelFile, c.OperationId)?.Metadata is { } m && Matches(m, c.ModelFile, api)).ToArray();
         if (selected.Length == 0)
-            throw new CliUsageException($"no sandbox cases for API '{api}'. Use an API name (Orders), API and version (Orders.V0), or a model file (ordersV0.json).");
+        {
+            var names = cases.Cases.Select(c => index.Find(c.ModelFile, c.OperationId)?.Metadata).OfType<Runtime.OperationMetadata>()
+                .SelectMany(m => new[] { m.Api, $"{m.Api}.{m.Version}", m.ModelFile });
+            throw new CliUsageException($"no sandbox cases for API '{api}'.{DidYouMean.Hint(api, names)} Use an API name (Orders), API and version (Orders.V0), or a model file (ordersV0.json).");
+        }
         return selected;
     }
 
