@@ -25,7 +25,7 @@ public sealed class SellingPartnerClient : IDisposable, IAsyncDisposable
         Create(options, configure, clients: null);
 
     internal static SellingPartnerClient Create(SellingPartnerOptions options, Action<SellingPartnerApiBuilder>? configure,
-        IEnumerable<(Type Interface, Type Implementation)>? clients)
+        SpApiClientCatalog? clients)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.ApplyLocalSandbox();

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Newtonsoft.Json.Linq;
 
 namespace SpApi.Runtime;
@@ -104,6 +105,7 @@ public class SpApiException : Exception
 /// <summary>An <see cref="SpApiException"/> whose body was deserialised into the model's error type.</summary>
 public class SpApiException<TResult> : SpApiException
 {
+    [RequiresUnreferencedCode(Json.SpApiJson.TrimmingNote)]
     public SpApiException(string message, int statusCode, string? response,
         IReadOnlyDictionary<string, IEnumerable<string>>? headers, TResult result, Exception? innerException)
         : base(message, statusCode, BodyOf(response, result), headers, innerException)
@@ -115,6 +117,7 @@ public class SpApiException<TResult> : SpApiException
     public TResult Result { get; }
 
     // Generated clients read bodies from the stream (no text is kept), so recover the text from the typed result.
+    [RequiresUnreferencedCode(Json.SpApiJson.TrimmingNote)]
     private static string? BodyOf(string? response, TResult result) =>
         !string.IsNullOrEmpty(response) || result is null
             ? response

@@ -57,6 +57,8 @@ public sealed class ClientGeneration(GeneratorPaths paths, Action<string>? log =
             _log($"warning: restricted/grantless table entries match no operation: {string.Join(", ", unmatched)}");
 
         outputs["SpApi.Clients.Catalog.g.cs"] = MetadataEmitter.EmitCatalog(ordered.Select(m => m.Name).ToArray());
+        outputs["SpApi.Clients.Registrations.g.cs"] = StartupEmitter.EmitRegistrations(ordered.Select(m => m.Name).ToArray());
+        outputs["SpApi.Clients.RestrictedOperations.g.cs"] = StartupEmitter.EmitRestrictedOperations(paths.RestrictedOperationsJson);
         var written = GeneratedFiles.WriteChanged(outputDir, outputs);
         return new GenerationResult(ordered, written, stopwatch.Elapsed);
     }

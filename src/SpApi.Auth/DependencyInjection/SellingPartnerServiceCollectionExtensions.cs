@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
@@ -41,7 +40,7 @@ public static class SellingPartnerServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<SellingPartnerOptions>().Bind(configuration);
         var prefix = configuration is IConfigurationSection section ? section.Path + ":" : "";
-        return services.AddSellingPartnerApiCore(prefix, GeneratedClientList());
+        return services.AddSellingPartnerApiCore(prefix, SpApiClientCatalog.Generated());
     }
 
     /// <summary>Registers every generated client, configured in code.</summary>
@@ -50,13 +49,11 @@ public static class SellingPartnerServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<SellingPartnerOptions>().Configure(configure);
-        return services.AddSellingPartnerApiCore("", GeneratedClientList());
+        return services.AddSellingPartnerApiCore("", SpApiClientCatalog.Generated());
     }
 
-    private static IEnumerable<(Type Interface, Type Implementation)> GeneratedClientList() => SpApi.Clients.GeneratedClients.All;
-
     internal static SellingPartnerApiBuilder AddSellingPartnerApiCore(
-        this IServiceCollection services, string settingPrefix, IEnumerable<(Type Interface, Type Implementation)> clients)
+        this IServiceCollection services, string settingPrefix, SpApiClientCatalog clients)
     {
         services.AddOptions<SellingPartnerOptions>().PostConfigure(o => o.ApplyLocalSandbox()).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SellingPartnerOptions>>(new SellingPartnerOptionsValidator(settingPrefix)));
@@ -68,7 +65,7 @@ public static class SellingPartnerServiceCollectionExtensions
         AddAuthorization(services);
         AddResilience(services);
         AddPipelines(services);
-        AddClients(services, new SpApiClientCatalog(clients));
+        AddClients(services, clients);
         return new SellingPartnerApiBuilder(services);
     }
 
@@ -163,15 +160,8 @@ public static class SellingPartnerServiceCollectionExtensions
         services.TryAddSingleton(catalog);
         services.TryAddSingleton<ISellingPartnerClientFactory>(sp => new SellingPartnerClientFactory(sp.GetRequiredService<IHttpMessageHandlerFactory>(),
             sp.GetRequiredService<ISellerRegistry>(), sp.GetRequiredService<SpApiClientCatalog>(), Settings(sp).BaseAddress));
-        var register = typeof(SellingPartnerServiceCollectionExtensions).GetMethod(nameof(AddTypedClient), BindingFlags.NonPublic | BindingFlags.Static)!;
-        foreach (var (iface, impl) in catalog.Clients)
-            register.MakeGenericMethod(iface, impl).Invoke(null, [services]);
+        catalog.AddTypedClients(services, SellingPartnerClientFactory.PipelineName);
     }
-
-    // All typed clients share the one named pipeline (one connection pool, one set of handlers).
-    private static void AddTypedClient<TClient, TImplementation>(IServiceCollection services)
-        where TClient : class where TImplementation : class, TClient =>
-        services.AddHttpClient<TClient, TImplementation>(SellingPartnerClientFactory.PipelineName);
 
     private static SellingPartnerSettings Settings(IServiceProvider sp) => sp.GetRequiredService<SellingPartnerSettings>();
 }

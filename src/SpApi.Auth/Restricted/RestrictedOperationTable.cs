@@ -1,17 +1,15 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using SpApi.Runtime;
 
 namespace SpApi.Auth.Restricted;
 
 /// <summary>
-/// Which operations need a Restricted Data Token, and how. The data is the embedded resource
-/// <c>restricted-operations.json</c> (see its <c>about</c>); users replace it with their own file
+/// Which operations need a Restricted Data Token, and how. The data is <c>restricted-operations.json</c> (see its
+/// <c>about</c>), compiled into the generated clients; users replace it with their own file
 /// (<c>SellingPartnerApi:RestrictedOperationsFile</c>) or adjust it with <see cref="With"/>/<see cref="Without"/>.
 /// </summary>
 public sealed class RestrictedOperationTable
 {
-    private const string ResourceName = "SpApi.Auth.Restricted.restricted-operations.json";
     private static readonly Lazy<RestrictedOperationTable> DefaultTable = new(LoadDefault);
     private readonly Dictionary<string, RestrictedOperation> _byKey;
     private readonly Dictionary<string, IReadOnlyList<string>> _dataElementRoles;
@@ -62,7 +60,7 @@ public sealed class RestrictedOperationTable
         return new(_byKey.Values.Where(o => o.Key != key), _dataElementRoles);
     }
 
-    /// <summary>Reads a table from a file in the format of the embedded <c>restricted-operations.json</c>.</summary>
+    /// <summary>Reads a table from a file in the format of <c>restricted-operations.json</c>.</summary>
     public static RestrictedOperationTable Load(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -74,10 +72,10 @@ public sealed class RestrictedOperationTable
     public static RestrictedOperationTable FromJson(string json, string source = "restricted operations table")
     {
         ArgumentNullException.ThrowIfNull(json);
-        TableFile? file;
+        RestrictedOperationFile? file;
         try
         {
-            file = JsonSerializer.Deserialize<TableFile>(json, JsonOptions);
+            file = JsonSerializer.Deserialize(json, RestrictedOperationJsonContext.Default.RestrictedOperationFile);
         }
         catch (JsonException e)
         {
@@ -88,58 +86,11 @@ public sealed class RestrictedOperationTable
         return new RestrictedOperationTable(file.Operations.Select((row, i) => row.ToOperation(source, i)), roles);
     }
 
-    private static RestrictedOperationTable LoadDefault()
-    {
-        using var stream = typeof(RestrictedOperationTable).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"Embedded resource '{ResourceName}' is missing from SpApi.Auth.");
-        using var reader = new StreamReader(stream);
-        return FromJson(reader.ReadToEnd(), ResourceName);
-    }
+    // The shipped table is emitted by the generator as code (SpApi.Clients.GeneratedRestrictedOperations):
+    // no embedded resource and no JSON parsing on the start-up path.
+    private static RestrictedOperationTable LoadDefault() => new(
+        SpApi.Clients.GeneratedRestrictedOperations.Rows.Select((row, i) => RestrictedOperationRow.FromColumns(row).ToOperation(GeneratedSource, i)),
+        SpApi.Clients.GeneratedRestrictedOperations.DataElementRoles.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value, StringComparer.Ordinal));
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNameCaseInsensitive = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
-
-    private sealed class TableFile
-    {
-        public List<Row>? Operations { get; set; }
-        public Dictionary<string, List<string>?>? DataElementRoles { get; set; }
-    }
-
-    private sealed class Row
-    {
-        public string? Operation { get; set; }
-        public string? Path { get; set; }
-        public List<string>? DataElements { get; set; }
-        public string? Use { get; set; }
-        public List<string>? Roles { get; set; }
-
-        [JsonExtensionData]
-        public Dictionary<string, JsonElement>? Other { get; set; }
-
-        public RestrictedOperation ToOperation(string source, int index)
-        {
-            var where = $"{source}: operations[{index}]";
-            var hash = Operation?.IndexOf('#') ?? -1;
-            if (hash <= 0 || hash == Operation!.Length - 1)
-                throw new FormatException($"{where}: 'operation' must be 'modelFile#operationId', got '{Operation}'.");
-            var path = Path?.ToLowerInvariant() switch
-            {
-                "generic" => RestrictedPathKind.Generic,
-                "specific" => RestrictedPathKind.Specific,
-                _ => throw new FormatException($"{where} ({Operation}): 'path' must be 'generic' or 'specific', got '{Path}'."),
-            };
-            var use = Use?.ToLowerInvariant() switch
-            {
-                null or "always" => RestrictedDataTokenUse.Always,
-                "pii" => RestrictedDataTokenUse.ForPersonalData,
-                "requested" => RestrictedDataTokenUse.WhenRequested,
-                _ => throw new FormatException($"{where} ({Operation}): 'use' must be 'always', 'pii' or 'requested', got '{Use}'."),
-            };
-            return new RestrictedOperation(Operation[..hash], Operation[(hash + 1)..], path, DataElements?.ToArray() ?? [], use, Roles?.ToArray() ?? []);
-        }
-    }
+    private const string GeneratedSource = "restricted-operations.json (shipped)";
 }

@@ -9,7 +9,7 @@ namespace SpApi.Auth.Tokens;
 /// </summary>
 public sealed class DistributedTokenCache(IDistributedCache cache) : ITokenCache
 {
-    private sealed record Entry(string V, long E);
+    internal sealed record Entry(string V, long E);
 
     public async ValueTask<CachedToken?> GetAsync(string key, CancellationToken cancellationToken)
     {
@@ -17,7 +17,7 @@ public sealed class DistributedTokenCache(IDistributedCache cache) : ITokenCache
         if (bytes is null) return null;
         try
         {
-            var entry = JsonSerializer.Deserialize<Entry>(bytes);
+            var entry = JsonSerializer.Deserialize(bytes, DistributedTokenCacheJson.Default.Entry);
             return entry is null || string.IsNullOrEmpty(entry.V) ? null : new CachedToken(entry.V, DateTimeOffset.FromUnixTimeMilliseconds(entry.E));
         }
         catch (JsonException)
@@ -29,10 +29,14 @@ public sealed class DistributedTokenCache(IDistributedCache cache) : ITokenCache
     public async ValueTask SetAsync(string key, CachedToken token, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(token);
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(new Entry(token.Value, token.ExpiresAt.ToUnixTimeMilliseconds()));
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(new Entry(token.Value, token.ExpiresAt.ToUnixTimeMilliseconds()), DistributedTokenCacheJson.Default.Entry);
         await cache.SetAsync(key, bytes, new DistributedCacheEntryOptions { AbsoluteExpiration = token.ExpiresAt }, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask RemoveAsync(string key, CancellationToken cancellationToken) =>
         await cache.RemoveAsync(key, cancellationToken).ConfigureAwait(false);
 }
+
+/// <summary>Source-generated (reflection-free) JSON for cache entries.</summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(DistributedTokenCache.Entry))]
+internal sealed partial class DistributedTokenCacheJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Reflection;
@@ -17,6 +18,7 @@ internal sealed class EnumNameLookup
     private readonly FrozenDictionary<string, object> _exact;
     private readonly FrozenDictionary<string, object> _ignoreCase;
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "The trimmer keeps every field of an enum type it keeps.")]
     private EnumNameLookup(Type objectType)
     {
         ObjectType = objectType;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Converters;
@@ -11,6 +12,12 @@ namespace SpApi.Runtime.Json;
 /// </summary>
 public sealed class SpApiContractResolver : DefaultContractResolver
 {
+    [RequiresUnreferencedCode(SpApiJson.TrimmingNote)]
+    public SpApiContractResolver()
+    {
+    }
+
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Runs only inside a resolver, whose constructor requires unreferenced code.")]
     protected override JsonProperty CreateProperty(MemberInfo member, MemberSerialization memberSerialization)
     {
         var property = base.CreateProperty(member, memberSerialization);
@@ -31,6 +38,7 @@ public sealed class SpApiContractResolver : DefaultContractResolver
 
     // NJsonSchema leaves the converter off some string enums (a single-member one, e.g.
     // ShippingOptionType), which would then travel as a number; its string enums carry [EnumMember].
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "The trimmer keeps every field of an enum type it keeps.")]
     private static bool IsStringEnum(Type type)
     {
         var t = Nullable.GetUnderlyingType(type) ?? type;

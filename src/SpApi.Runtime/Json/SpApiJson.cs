@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Newtonsoft.Json;
 
@@ -11,13 +12,20 @@ namespace SpApi.Runtime.Json;
 /// </summary>
 public static class SpApiJson
 {
-    private static readonly SpApiContractResolver Resolver = new();
-    private static readonly ConditionalWeakTable<JsonSerializerSettings, JsonSerializer> Serializers = new();
+    /// <summary>Why the JSON layer is not trim-safe (shown by the trimming analyzers of apps that publish trimmed).</summary>
+    public const string TrimmingNote =
+        "Json.NET reads and writes the generated SP-API models by reflection. A trimmed app must keep SpApi.Clients whole " +
+        "(<TrimmerRootAssembly Include=\"SpApi.Clients\" />); Native AOT is not supported (docs/cold-start.md).";
+
+    private static SpApiContractResolver? _resolver;
+    // Values boxed: a table of JsonSerializer would root its (trim-unsafe) parameterless constructor.
+    private static readonly ConditionalWeakTable<JsonSerializerSettings, StrongBox<JsonSerializer>> Serializers = new();
 
     /// <summary>Applies SP-API settings and returns the same instance.</summary>
+    [RequiresUnreferencedCode(TrimmingNote)]
     public static JsonSerializerSettings Configure(JsonSerializerSettings settings)
     {
-        settings.ContractResolver = Resolver;
+        settings.ContractResolver = _resolver ??= new SpApiContractResolver(); // shared; a rare second instance is harmless
         settings.DateParseHandling = DateParseHandling.None;
         settings.MissingMemberHandling = MissingMemberHandling.Ignore;
         settings.MetadataPropertyHandling = MetadataPropertyHandling.Ignore;
@@ -25,6 +33,7 @@ public static class SpApiJson
     }
 
     /// <summary>A new settings instance configured for SP-API.</summary>
+    [RequiresUnreferencedCode(TrimmingNote)]
     public static JsonSerializerSettings CreateSettings() => Configure(new JsonSerializerSettings());
 
     /// <summary>
@@ -33,9 +42,10 @@ public static class SpApiJson
     /// <c>JsonSerializer.Create</c> would build and configure on every response. Settings changed after
     /// their first use here are not seen: configure them first.
     /// </summary>
+    [RequiresUnreferencedCode(TrimmingNote)]
     public static JsonSerializer SerializerFor(JsonSerializerSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return Serializers.GetValue(settings, static s => JsonSerializer.Create(s));
+        return Serializers.GetValue(settings, static s => new StrongBox<JsonSerializer>(JsonSerializer.Create(s))).Value!;
     }
 }

@@ -21,7 +21,8 @@ public sealed class TolerantDateConverter(JsonConverter? inner) : JsonConverter
     {
         var underlying = Nullable.GetUnderlyingType(objectType);
         var isOffset = (underlying ?? objectType) == typeof(DateTimeOffset);
-        object? Fallback() => underlying is not null ? null : Activator.CreateInstance(objectType);
+        // The converter is attached to DateTime and DateTimeOffset properties only (SpApiContractResolver).
+        object? Fallback() => underlying is not null ? null : isOffset ? default(DateTimeOffset) : default(DateTime);
 
         switch (reader.TokenType)
         {

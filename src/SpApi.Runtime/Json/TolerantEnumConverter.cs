@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Converters;
 
@@ -18,6 +19,11 @@ public sealed class TolerantEnumConverter : StringEnumConverter
 {
     // One converter serves one property, so the lookup is nearly always the one used last.
     private EnumNameLookup? _last;
+
+    [RequiresUnreferencedCode(SpApiJson.TrimmingNote)]
+    public TolerantEnumConverter()
+    {
+    }
 
     public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
     {

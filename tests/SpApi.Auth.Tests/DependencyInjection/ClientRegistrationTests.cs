@@ -68,7 +68,7 @@ public class ClientRegistrationTests
         using var sp = SellingPartnerClient.Create(
             new SellingPartnerOptions { ClientId = "id", ClientSecret = "secret", RefreshToken = "Atzr|console" },
             b => b.ConfigurePrimaryHandler(_ => spApi.Handler).ConfigureLwaPrimaryHandler(_ => lwa.Handler),
-            [(typeof(IFakeOrdersClient), typeof(FakeOrdersClient))]);
+            SpApiClientCatalog.Empty.With<IFakeOrdersClient, FakeOrdersClient>(http => new FakeOrdersClient(http)));
 
         var orders = sp.Get<IFakeOrdersClient>();
         await orders.SendAsync(Ops.ConfirmShipment, "/orders/v0/orders/1/shipmentConfirmation");

@@ -72,7 +72,7 @@ public class RuntimeSellerBaseAddressTests
         };
         using var sp = SellingPartnerClient.Create(options,
             b => b.ConfigurePrimaryHandler(_ => spApi.Handler).ConfigureLwaPrimaryHandler(_ => lwa.Handler),
-            [(typeof(IFakeOrdersClient), typeof(FakeOrdersClient))]);
+            SpApiClientCatalog.Empty.With<IFakeOrdersClient, FakeOrdersClient>(http => new FakeOrdersClient(http)));
 
         await sp.For(new SellerContext("late", "Atzr|late", SpApiRegion.NorthAmerica)).Get<IFakeOrdersClient>().SendAsync(Ops.ConfirmShipment, "/x");
 

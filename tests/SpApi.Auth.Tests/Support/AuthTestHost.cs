@@ -52,8 +52,8 @@ internal sealed class AuthTestHost : IDisposable
             o.RefreshToken = RefreshToken;
             configure?.Invoke(o);
         });
-        IEnumerable<(Type, Type)> clients = [(typeof(IFakeOrdersClient), typeof(FakeOrdersClient))];
-        if (generatedClients) clients = clients.Concat(global::SpApi.Clients.GeneratedClients.All);
+        var clients = (generatedClients ? SpApiClientCatalog.Generated() : SpApiClientCatalog.Empty)
+            .With<IFakeOrdersClient, FakeOrdersClient>(http => new FakeOrdersClient(http));
         var builder = services.AddSellingPartnerApiCore("SellingPartnerApi:", clients)
             .ConfigurePrimaryHandler(_ => spApi.Handler)
             .ConfigureLwaPrimaryHandler(_ => lwa.Handler)
