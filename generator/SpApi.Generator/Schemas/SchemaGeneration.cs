@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using NJsonSchema.CodeGeneration.CSharp;
 using SpApi.Generator.Generation;
@@ -37,7 +38,9 @@ public static class SchemaGeneration
                     var json = Newtonsoft.Json.Linq.JToken.Parse(await File.ReadAllTextAsync(path, ct));
                     types = ExampleValues(json, "notificationType");
                     versions = ExampleValues(json, "payloadVersion");
-                    SchemaQuirks.Apply(json);
+                    var exampleFile = path[..^".json".Length] + ".example.json";
+                    JToken[] extra = File.Exists(exampleFile) ? [Newtonsoft.Json.Linq.JToken.Parse(await File.ReadAllTextAsync(exampleFile, ct))] : [];
+                    SchemaQuirks.Apply(json, extra);
                     schema = await JsonSchema.FromJsonAsync(json.ToString(Newtonsoft.Json.Formatting.None), path, ct);
                 }
                 catch (Exception e) { throw new GeneratorException($"schemas/{relative} is not a readable JSON Schema: {e.Message}"); }

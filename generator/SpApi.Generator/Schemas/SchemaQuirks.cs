@@ -8,14 +8,53 @@ namespace SpApi.Generator.Schemas;
 /// </summary>
 public static class SchemaQuirks
 {
-    public static IReadOnlyDictionary<string, int> Apply(JToken schema) => new Dictionary<string, int>
+    /// <param name="extraExamples">Examples kept beside the schema (<c>*.example.json</c>), besides its own <c>examples</c>.</param>
+    public static IReadOnlyDictionary<string, int> Apply(JToken schema, IEnumerable<JToken>? extraExamples = null) => new Dictionary<string, int>
     {
         ["misspelled-ref"] = MisspelledReferences(schema),
         ["boolean-subschemas"] = BooleanSubschemas.Apply(schema),
         ["unresolvable-ref"] = UnresolvableReferences.Apply(schema),
         ["validation-only-branches"] = ValidationOnlyBranches(schema),
         ["tuple-items"] = TupleItems(schema),
+        ["enum-values-from-examples"] = EnumValuesFromExamples(schema, extraExamples ?? []),
     };
+
+    /// <summary>
+    /// Amazon's own examples use enum values the schema's <c>enum</c> lacks (ListingsItemStatusChange's
+    /// NotificationType <c>LISTINGS_ITEM_STATUS_CHANGE</c> against an enum of <c>…_CHANGED</c>; accountHealth's
+    /// <c>SUSPENDED</c>). What Amazon shows it sends must stay typed, so such values join the enum. (Values in no
+    /// example still read tolerantly, as null/default.)
+    /// </summary>
+    public static int EnumValuesFromExamples(JToken schema, IEnumerable<JToken> extraExamples)
+    {
+        if (schema is not JObject root) return 0;
+        var examples = ((root["examples"] as JArray) ?? []).Concat(extraExamples).ToArray();
+        return examples.Sum(e => AddEnumValues(root, root, e, 0));
+    }
+
+    private static int AddEnumValues(JObject root, JObject schema, JToken example, int depth)
+    {
+        if (depth > 64) return 0;
+        if (schema["$ref"] is JValue { Type: JTokenType.String } r && UnresolvableReferences.Resolve(root, (string)r!) is JObject target)
+            return AddEnumValues(root, target, example, depth + 1);
+        var added = 0;
+        foreach (var keyword in new[] { "allOf", "anyOf", "oneOf" })
+            if (schema[keyword] is JArray parts)
+                foreach (var part in parts.OfType<JObject>())
+                    added += AddEnumValues(root, part, example, depth + 1);
+        if (schema["enum"] is JArray values && example.Type == JTokenType.String
+            && values.All(v => v.Type == JTokenType.String) && !values.Any(v => JToken.DeepEquals(v, example)))
+        {
+            values.Add(example.DeepClone());
+            added++;
+        }
+        if (example is JObject obj && schema["properties"] is JObject props)
+            foreach (var p in obj.Properties())
+                if (props[p.Name] is JObject sub) added += AddEnumValues(root, sub, p.Value, depth + 1);
+        if (example is JArray array && schema["items"] is JObject items)
+            foreach (var item in array) added += AddEnumValues(root, items, item, depth + 1);
+        return added;
+    }
 
     /// <summary>
     /// <c>"items": [ {X} ], "additionalItems": true</c> (B2bAnyOfferChanged, PricingHealth: "a list of offers") is a

@@ -33,7 +33,8 @@ public static class UnresolvableReferences
         return changed;
     }
 
-    private static JToken? Resolve(JToken root, string reference)
+    /// <summary>The node a local <c>#/…</c> reference points to, or null.</summary>
+    internal static JToken? Resolve(JToken root, string reference)
     {
         JToken? node = root;
         foreach (var part in reference.TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries))

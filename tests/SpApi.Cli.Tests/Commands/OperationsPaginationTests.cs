@@ -13,7 +13,7 @@ public class OperationsPaginationTests
 
         Assert.That(exit, Is.EqualTo(0));
         var getOrders = ops.Single(o => o.Value<string>("modelFile") == "ordersV0.json" && o.Value<string>("operationId") == "getOrders");
-        Assert.That(getOrders["pagination"], Is.EqualTo(JObject.Parse("""{"requestToken":"NextToken","responseToken":"payload.NextToken"}""")).Using<JToken>((a, b) => JToken.DeepEquals(a, b) ? 0 : 1));
+        Assert.That(JToken.DeepEquals(getOrders["pagination"], JObject.Parse("""{"requestToken":"NextToken","responseToken":"payload.NextToken"}""")), Is.True, getOrders["pagination"]?.ToString());
         var getOrder = ops.Single(o => o.Value<string>("modelFile") == "ordersV0.json" && o.Value<string>("operationId") == "getOrder");
         Assert.That(getOrder["pagination"]!.Type, Is.EqualTo(JTokenType.Null));
         Assert.That(getOrder.Value<string>("description"), Is.Not.Empty);
