@@ -16,7 +16,9 @@ public sealed record OperationMetadata(
     UsagePlan? UsagePlan,
     bool Restricted,
     string? GrantlessScope,
-    bool Deprecated = false)
+    bool Deprecated = false,
+    string? Description = null,
+    PaginationInfo? Pagination = null)
 {
     /// <summary>The C# namespace of the generated client, e.g. <c>SpApi.Orders.V0</c>.</summary>
     public string Namespace => $"SpApi.{Api}.{Version}";
@@ -38,4 +40,13 @@ public sealed record OperationMetadata(
 public sealed record UsagePlan(double Rate, int Burst)
 {
     public override string ToString() => $"{Rate.ToString(System.Globalization.CultureInfo.InvariantCulture)}/s, burst {Burst}";
+}
+
+/// <summary>
+/// How an operation pages: the request's token parameter (as named in the model) and the dotted path of the
+/// next token in the response (model property names, e.g. <c>payload.NextToken</c>, <c>pagination.nextToken</c>).
+/// </summary>
+public sealed record PaginationInfo(string RequestToken, string ResponseToken)
+{
+    public override string ToString() => $"{RequestToken} <- {ResponseToken}";
 }

@@ -14,7 +14,9 @@ public static class GeneratorCommandLine
         Usage: dotnet run --project generator/SpApi.Generator -- <verb> [options]
           sync     [--repo DIR] [--source DIR]        copy the pinned models into models/ and verify every sha256
           generate [--repo DIR] --out DIR [--no-sync] sync, pre-process and generate C# for every pinned model
-          lock     [--repo DIR] --from SNAPSHOT_DIR   pin the models of a snapshot folder (writes models/models.lock.json)
+          generate-schemas [--repo DIR] --out DIR [--no-sync]
+                                                      sync and generate C# types for every pinned JSON Schema (schemas/)
+          lock     [--repo DIR] --from SNAPSHOT_DIR   pin the models and schemas of a snapshot folder (writes models/models.lock.json)
           diff     --old DIR --new DIR [--report FILE] [--fail-on-breaking]
                                                       API change report between two model folders
           update   (--from SNAPSHOT_DIR | --upstream [--upstream-url URL]) [--report FILE] [--repo DIR]
@@ -38,7 +40,7 @@ public static class GeneratorCommandLine
             var options = args[0] switch
             {
                 "sync" => VerbOptions.Parse(args[1..], ["repo", "source"]),
-                "generate" => VerbOptions.Parse(args[1..], ["repo", "out", "source"], ["no-sync"]),
+                "generate" or "generate-schemas" => VerbOptions.Parse(args[1..], ["repo", "out", "source"], ["no-sync"]),
                 "lock" => VerbOptions.Parse(args[1..], ["repo", "from"]),
                 _ => throw new GeneratorException($"unknown verb '{args[0]}'.\n{Usage}"),
             };
@@ -47,6 +49,7 @@ public static class GeneratorCommandLine
             {
                 "sync" => Sync(paths, options),
                 "generate" => await GenerateAsync(paths, options, cancellationToken),
+                "generate-schemas" => await GenerateSchemasAsync(paths, options, cancellationToken),
                 "lock" => Lock(paths, options),
                 _ => throw new GeneratorException($"unknown verb '{args[0]}'.\n{Usage}"),
             };
@@ -70,12 +73,28 @@ public static class GeneratorCommandLine
         return 0;
     }
 
-    private static async Task<int> GenerateAsync(GeneratorPaths paths, VerbOptions options, CancellationToken ct)
+    private static ModelLock SyncOrVerify(GeneratorPaths paths, VerbOptions options)
     {
-        var output = options.Required("out");
         var sync = new ModelSync(paths.RepoRoot, Console.WriteLine);
         var lockFile = options.Flag("no-sync") ? ModelLock.Load(sync.LockPath) : sync.Sync(options.Value("source"));
         if (options.Flag("no-sync")) sync.Verify(lockFile);
+        return lockFile;
+    }
+
+    private static async Task<int> GenerateSchemasAsync(GeneratorPaths paths, VerbOptions options, CancellationToken ct)
+    {
+        var output = options.Required("out");
+        var lockFile = SyncOrVerify(paths, options);
+        var schemas = await Schemas.SchemaGeneration.GenerateAsync(Path.Combine(paths.RepoRoot, "schemas"),
+            lockFile.Schemas.Select(f => f.Path).ToArray(), Path.GetFullPath(output), ct);
+        Console.WriteLine($"generated {schemas.Count} schemas, {schemas.Sum(s => s.TypeCount)} types");
+        return 0;
+    }
+
+    private static async Task<int> GenerateAsync(GeneratorPaths paths, VerbOptions options, CancellationToken ct)
+    {
+        var output = options.Required("out");
+        var lockFile = SyncOrVerify(paths, options);
         var result = await new ClientGeneration(paths, Console.WriteLine)
             .GenerateAsync(paths.ModelsDir, lockFile.Files.Select(f => f.Path).ToArray(), Path.GetFullPath(output), ct);
         Console.WriteLine($"generated {result.Models.Count} clients, {result.Operations.Count()} operations ({result.FilesWritten} files changed) in {result.Elapsed.TotalSeconds:0.0} s");
@@ -87,7 +106,7 @@ public static class GeneratorCommandLine
         var from = options.Required("from");
         var lockFile = ModelLock.FromSnapshot(from);
         lockFile.Save(Path.Combine(paths.ModelsDir, ModelLock.FileName));
-        Console.WriteLine($"pinned {lockFile.Files.Count} model files at commit {lockFile.Commit}");
+        Console.WriteLine($"pinned {lockFile.Files.Count} model files and {lockFile.Schemas.Count} schema files at commit {lockFile.Commit}");
         return 0;
     }
 }

@@ -45,6 +45,8 @@ public sealed class ClientGeneration(GeneratorPaths paths, Action<string>? log =
                 var generated = await GenerateModelAsync(Path.Combine(modelsDir, relative), tables, nswag, ct);
                 outputs[generated.Model.Name.Namespace + ".g.cs"] = generated.ClientCode;
                 outputs[generated.Model.Name.Namespace + ".Operations.g.cs"] = MetadataEmitter.EmitClientCompanion(generated.Model.Name, generated.Model.Operations);
+                if (generated.PagingCode is not null)
+                    outputs[generated.Model.Name.Namespace + ".Paging.g.cs"] = generated.PagingCode;
                 models.Add(generated.Model);
             });
 
@@ -63,7 +65,7 @@ public sealed class ClientGeneration(GeneratorPaths paths, Action<string>? log =
         return new GenerationResult(ordered, written, stopwatch.Elapsed);
     }
 
-    private static async Task<(GeneratedModel Model, string ClientCode)> GenerateModelAsync(string path, OperationTables tables, NSwagSettingsLoader.Section nswag, CancellationToken ct)
+    private static async Task<(GeneratedModel Model, string ClientCode, string? PagingCode)> GenerateModelAsync(string path, OperationTables tables, NSwagSettingsLoader.Section nswag, CancellationToken ct)
     {
         var fileName = Path.GetFileName(path);
         JObject model;
@@ -72,15 +74,22 @@ public sealed class ClientGeneration(GeneratorPaths paths, Action<string>? log =
 
         var name = ApiName.FromModelFile(fileName, model["info"]?.Value<string>("version"));
         var applied = ModelPreprocessor.Apply(model, fileName);
-        var operations = ModelOperations.Read(model, fileName, name, tables);
+        var pagination = PaginationDetector.DetectAll(model);
+        var operations = ModelOperations.Read(model, fileName, name, tables, pagination);
 
         var document = await OpenApiDocument.FromJsonAsync(model.ToString(Newtonsoft.Json.Formatting.None), path, ct);
         var settings = nswag.Create();
         settings.CSharpGeneratorSettings.Namespace = name.Namespace;
         settings.ClassName = name.ClientClass;
         string code;
-        try { code = new CSharpClientGenerator(document, settings).GenerateFile(); }
-        catch (Exception e) { throw new GeneratorException($"NSwag failed on {fileName}: {e.Message}"); }
-        return (new GeneratedModel(fileName, name, operations, applied), code);
+        string? paging;
+        try
+        {
+            var generator = CapturingClientGenerator.Create(document, settings);
+            code = generator.GenerateFile();
+            paging = PagingEmitter.Emit(name, document, generator, pagination);
+        }
+        catch (Exception e) when (e is not GeneratorException) { throw new GeneratorException($"NSwag failed on {fileName}: {e.Message}"); }
+        return (new GeneratedModel(fileName, name, operations, applied), code, paging);
     }
 }

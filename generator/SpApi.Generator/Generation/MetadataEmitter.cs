@@ -77,7 +77,25 @@ public static class MetadataEmitter
         "new global::SpApi.Runtime.OperationMetadata(" +
         $"{Literal(op.ModelFile)}, {Literal(op.Api)}, {Literal(op.Version)}, {Literal(op.OperationId)}, {Literal(op.Method)}, {Literal(op.PathTemplate)}, " +
         (op.UsagePlan is { } p ? $"new global::SpApi.Runtime.UsagePlan({p.Rate.ToString("R", CultureInfo.InvariantCulture)}, {p.Burst})" : "null") + ", " +
-        $"{(op.Restricted ? "true" : "false")}, {(op.GrantlessScope is null ? "null" : Literal(op.GrantlessScope))}, {(op.Deprecated ? "true" : "false")})";
+        $"{(op.Restricted ? "true" : "false")}, {(op.GrantlessScope is null ? "null" : Literal(op.GrantlessScope))}, {(op.Deprecated ? "true" : "false")}, " +
+        $"{(op.Description is null ? "null" : Literal(op.Description))}, " +
+        (op.Pagination is { } g ? $"new global::SpApi.Runtime.PaginationInfo({Literal(g.RequestToken)}, {Literal(g.ResponseToken)})" : "null") + ")";
 
-    private static string Literal(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+    /// <summary>A C# string literal (descriptions hold newlines, quotes and any Unicode).</summary>
+    private static string Literal(string s)
+    {
+        var sb = new StringBuilder(s.Length + 2).Append('"');
+        foreach (var c in s)
+            sb.Append(c switch
+            {
+                '\\' => "\\\\",
+                '"' => "\\\"",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029' => $"\\u{(int)c:x4}",
+                _ => c.ToString(),
+            });
+        return sb.Append('"').ToString();
+    }
 }

@@ -8,7 +8,8 @@ namespace SpApi.Generator.Generation;
 /// <summary>Reads the <see cref="OperationMetadata"/> of every operation of one (pre-processed) model.</summary>
 public static class ModelOperations
 {
-    public static IReadOnlyList<OperationMetadata> Read(JObject model, string modelFile, ApiName name, OperationTables tables) =>
+    public static IReadOnlyList<OperationMetadata> Read(JObject model, string modelFile, ApiName name, OperationTables tables,
+        IReadOnlyDictionary<string, PaginationShape>? pagination = null) =>
         SwaggerWalk.Operations(model)
             .Select(o =>
             {
@@ -20,7 +21,9 @@ public static class ModelOperations
                     UsagePlanParser.Parse(o.Operation.Value<string>("description")),
                     tables.IsRestricted(modelFile, id),
                     tables.GrantlessScope(modelFile, id),
-                    o.Operation.Value<bool?>("deprecated") ?? false);
+                    o.Operation.Value<bool?>("deprecated") ?? false,
+                    o.Operation.Value<string>("description"),
+                    pagination is not null && pagination.TryGetValue(id, out var shape) ? shape.Info : null);
             })
             .ToArray();
 }

@@ -17,6 +17,9 @@ public sealed class ModelLock
     [JsonProperty("commitDate")] public string? CommitDate { get; set; }
     [JsonProperty("files")] public List<LockedFile> Files { get; set; } = [];
 
+    /// <summary>JSON Schemas (notifications, reports, feeds and their examples), relative to upstream <c>schemas/</c>.</summary>
+    [JsonProperty("schemas")] public List<LockedFile> Schemas { get; set; } = [];
+
     /// <summary>The snapshot folder name used in ../shared: <c>DATE_SHORTCOMMIT</c>.</summary>
     [JsonIgnore] public string SnapshotName => $"{CommitDate}_{Commit[..Math.Min(7, Commit.Length)]}";
 
@@ -34,6 +37,7 @@ public sealed class ModelLock
     public void Save(string path)
     {
         Files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        Schemas.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         File.WriteAllText(path, JsonConvert.SerializeObject(this, Formatting.Indented) + "\n");
     }
 
@@ -53,6 +57,9 @@ public sealed class ModelLock
             CommitDate = date,
             Files = source.ListModelFiles()
                 .Select(rel => new LockedFile(rel, Sha256(Path.Combine(source.ModelsDir, rel))))
+                .ToList(),
+            Schemas = source.ListSchemaFiles()
+                .Select(rel => new LockedFile(rel, Sha256(Path.Combine(source.SchemasDir, rel))))
                 .ToList(),
         };
     }

@@ -10,6 +10,12 @@ public sealed class ModelSource
     }
 
     public string ModelsDir { get; }
+
+    /// <summary>The upstream <c>schemas/</c> folder beside <c>models/</c> (may not exist).</summary>
+    public string SchemasDir => Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(ModelsDir))!, "schemas");
+
+    /// <summary>The schema kinds pinned and generated (data-kiosk holds GraphQL, not JSON Schema).</summary>
+    public static readonly string[] SchemaKinds = ["notifications", "reports", "feeds"];
     public string Description { get; }
 
     public static ModelSource FromFolder(string dir, string? description = null)
@@ -26,6 +32,16 @@ public sealed class ModelSource
     public IReadOnlyList<string> ListModelFiles() =>
         Directory.EnumerateFiles(ModelsDir, "*.json", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(ModelsDir, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+    /// <summary>JSON Schema files (and their <c>*.example.json</c>) of <see cref="SchemaKinds"/>, relative to <see cref="SchemasDir"/>, sorted.</summary>
+    public IReadOnlyList<string> ListSchemaFiles() =>
+        SchemaKinds
+            .Select(kind => Path.Combine(SchemasDir, kind))
+            .Where(Directory.Exists)
+            .SelectMany(dir => Directory.EnumerateFiles(dir, "*.json", SearchOption.AllDirectories))
+            .Select(f => Path.GetRelativePath(SchemasDir, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)
             .ToArray();
 }

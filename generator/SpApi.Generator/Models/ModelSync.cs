@@ -15,6 +15,7 @@ public sealed class ModelSync(string repoRoot, Action<string>? log = null)
 
     public string ModelsDir => Path.Combine(repoRoot, "models");
     public string LockPath => Path.Combine(ModelsDir, ModelLock.FileName);
+    public string SchemasDir => Path.Combine(repoRoot, "schemas");
 
     /// <summary>Syncs and verifies; returns the lock. Throws <see cref="GeneratorException"/> naming the problem.</summary>
     public ModelLock Sync(string? explicitSource = null)
@@ -22,24 +23,16 @@ public sealed class ModelSync(string repoRoot, Action<string>? log = null)
         var lockFile = ModelLock.Load(LockPath);
         if (IsInSync(lockFile))
         {
-            _log($"models: {lockFile.Files.Count} files already match {ModelLock.FileName} (commit {lockFile.Commit[..7]}).");
+            _log($"models: {lockFile.Files.Count} files and {lockFile.Schemas.Count} schemas already match {ModelLock.FileName} (commit {lockFile.Commit[..7]}).");
             return lockFile;
         }
 
         var source = ResolveSource(lockFile, explicitSource);
         _log($"models: syncing {lockFile.Files.Count} files from {source.Description}");
         foreach (var file in lockFile.Files)
-        {
-            var from = Path.Combine(source.ModelsDir, file.Path);
-            if (!File.Exists(from))
-                throw new GeneratorException($"Model file '{file.Path}' listed in {ModelLock.FileName} is missing from {source.Description}. Point {SourceVariable} at a snapshot of commit {lockFile.Commit}.");
-            var actual = ModelLock.Sha256(from);
-            if (actual != file.Sha256)
-                throw new GeneratorException($"Model file '{file.Path}' in {source.Description} has sha256 {actual}, but {ModelLock.FileName} pins {file.Sha256}. The source is not commit {lockFile.Commit}; use the matching snapshot, or run the update workflow to move the pin.");
-            var to = Path.Combine(ModelsDir, file.Path);
-            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-            File.Copy(from, to, overwrite: true);
-        }
+            CopyVerified(Path.Combine(source.ModelsDir, file.Path), Path.Combine(ModelsDir, file.Path), file, "Model", source, lockFile);
+        foreach (var file in lockFile.Schemas)
+            CopyVerified(Path.Combine(source.SchemasDir, file.Path), Path.Combine(SchemasDir, file.Path), file, "Schema", source, lockFile);
         RemoveStrays(lockFile);
         Verify(lockFile);
         return lockFile;
@@ -56,6 +49,25 @@ public sealed class ModelSync(string repoRoot, Action<string>? log = null)
             if (ModelLock.Sha256(path) != file.Sha256)
                 throw new GeneratorException($"Model file models/{file.Path} does not match its sha256 in {ModelLock.FileName}. Synced models must not be edited: delete it and build again to re-sync (quirks are fixed in the generator's pre-processing).");
         }
+        foreach (var file in lockFile.Schemas)
+        {
+            var path = Path.Combine(SchemasDir, file.Path);
+            if (!File.Exists(path))
+                throw new GeneratorException($"Schema file schemas/{file.Path} is missing. Run the build (or 'dotnet run --project generator/SpApi.Generator -- sync') to sync the pinned schemas.");
+            if (ModelLock.Sha256(path) != file.Sha256)
+                throw new GeneratorException($"Schema file schemas/{file.Path} does not match its sha256 in {ModelLock.FileName}. Synced schemas must not be edited: delete it and build again to re-sync.");
+        }
+    }
+
+    private static void CopyVerified(string from, string to, LockedFile file, string kind, ModelSource source, ModelLock lockFile)
+    {
+        if (!File.Exists(from))
+            throw new GeneratorException($"{kind} file '{file.Path}' listed in {ModelLock.FileName} is missing from {source.Description}. Point {SourceVariable} at a snapshot of commit {lockFile.Commit}.");
+        var actual = ModelLock.Sha256(from);
+        if (actual != file.Sha256)
+            throw new GeneratorException($"{kind} file '{file.Path}' in {source.Description} has sha256 {actual}, but {ModelLock.FileName} pins {file.Sha256}. The source is not commit {lockFile.Commit}; use the matching snapshot, or run the update workflow to move the pin.");
+        Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+        File.Copy(from, to, overwrite: true);
     }
 
     private bool IsInSync(ModelLock lockFile)
@@ -70,6 +82,11 @@ public sealed class ModelSync(string repoRoot, Action<string>? log = null)
         foreach (var rel in ModelSource.FromFolder(ModelsDir).ListModelFiles())
             if (rel != ModelLock.FileName && !pinned.Contains(rel))
                 File.Delete(Path.Combine(ModelsDir, rel));
+        if (!Directory.Exists(SchemasDir)) return;
+        var pinnedSchemas = lockFile.Schemas.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(SchemasDir, "*", SearchOption.AllDirectories))
+            if (!pinnedSchemas.Contains(Path.GetRelativePath(SchemasDir, file).Replace('\\', '/')))
+                File.Delete(file);
     }
 
     internal ModelSource ResolveSource(ModelLock lockFile, string? explicitSource)

@@ -12,7 +12,8 @@ public sealed class OperationsCommand : ICliCommand
     public string Summary => "List every generated operation with its usage plan and auth requirements.";
     public string Usage => """
         Options:
-          --json        print a JSON array (modelFile, api, version, operationId, method, path, rate, burst, restricted, grantlessScope, deprecated)
+          --json        print a JSON array (modelFile, api, version, operationId, method, path, rate, burst, restricted, grantlessScope, deprecated, description,
+                        pagination: null or { requestToken, responseToken })
           --api NAME    only operations of this API (e.g. Orders, CatalogItems)
         """;
 
@@ -45,6 +46,10 @@ public sealed class OperationsCommand : ICliCommand
                 ["restricted"] = o.Restricted,
                 ["grantlessScope"] = o.GrantlessScope,
                 ["deprecated"] = o.Deprecated,
+                ["description"] = o.Description,
+                ["pagination"] = o.Pagination is { } p
+                    ? new JObject { ["requestToken"] = p.RequestToken, ["responseToken"] = p.ResponseToken }
+                    : JValue.CreateNull(),
             }));
             context.Out.WriteLine(array.ToString(Formatting.Indented));
             return Task.FromResult(ExitCodes.Ok);
@@ -53,10 +58,11 @@ public sealed class OperationsCommand : ICliCommand
         foreach (var o in ops)
         {
             var plan = o.UsagePlan is null ? "plan unknown" : $"{o.UsagePlan.Rate.ToString(CultureInfo.InvariantCulture)}/s burst {o.UsagePlan.Burst}";
-            var flags = (o.Restricted ? " [RDT]" : "") + (o.GrantlessScope is null ? "" : $" [grantless {o.GrantlessScope}]") + (o.Deprecated ? " [deprecated]" : "");
+            var flags = (o.Restricted ? " [RDT]" : "") + (o.GrantlessScope is null ? "" : $" [grantless {o.GrantlessScope}]") + (o.Deprecated ? " [deprecated]" : "")
+                + (o.Pagination is { } p ? $" [pages: {p}]" : "");
             context.Out.WriteLine($"{o.Namespace,-46} {o.OperationId,-40} {o.Method,-6} {o.PathTemplate}  ({plan}){flags}");
         }
-        context.Out.WriteLine($"{ops.Length} operations, {ops.Count(o => o.UsagePlan is not null)} with a documented usage plan.");
+        context.Out.WriteLine($"{ops.Length} operations, {ops.Count(o => o.UsagePlan is not null)} with a documented usage plan, {ops.Count(o => o.Pagination is not null)} paginated.");
         return Task.FromResult(ExitCodes.Ok);
     }
 }
