@@ -30,7 +30,7 @@ internal sealed class JobPoller(DocumentJobOptions options, TimeProvider time)
             var wait = interval < floor ? floor : interval;
             if (elapsed + wait > options.MaxWait) throw new DocumentJobTimeoutException(kind, id, current, elapsed);
             await Task.Delay(wait, time, cancellationToken);
-            interval = TimeSpan.FromTicks((long)Math.Min(options.MaxPollInterval.Ticks, Math.Max(1, interval.Ticks) * options.PollBackoffFactor));
+            interval = TimeSpan.FromTicks((long)Math.Min(Math.Max(options.MaxPollInterval.Ticks, floor.Ticks), wait.Ticks * options.PollBackoffFactor));
         }
     }
 }

@@ -37,6 +37,7 @@ internal sealed class DocumentJobSimulator(SandboxDocumentOptions options, Docum
             (Reports, "getReportDocument") => GetDocument(request, "reportDocumentId", baseAddress, (d, url) => new JObject { ["reportDocumentId"] = d.Id, ["url"] = url, ["compressionAlgorithm"] = d.Compression }),
             (Feeds, "createFeedDocument") => CreateFeedDocument(request, baseAddress),
             (Feeds, "createFeed") => CreateFeed(request, token),
+            (Feeds, "getFeeds") => ListFeeds(request),
             (Feeds, "getFeed") => Get(_feeds, request, "feedId", j => FeedBody(j)),
             (Feeds, "cancelFeed") => Cancel(_feeds, request, "feedId", 200),
             (Feeds, "getFeedDocument") => GetDocument(request, "feedDocumentId", baseAddress, (d, url) => new JObject { ["feedDocumentId"] = d.Id, ["url"] = url, ["compressionAlgorithm"] = d.Compression }),
@@ -102,6 +103,23 @@ internal sealed class DocumentJobSimulator(SandboxDocumentOptions options, Docum
         job.Advance(time.GetUtcNow(), options);
         return new SandboxResponse(StatusCodes.Status200OK, body(job));
     }
+
+    /// <summary>getFeeds over the simulated feeds (feedTypes required, as at Amazon; marketplaceIds and createdSince filter).</summary>
+    private SandboxResponse? ListFeeds(IncomingRequest request)
+    {
+        if (!request.Query.TryGetValue("feedTypes", out var typeValues)) return null;
+        var types = typeValues.SelectMany(v => v.Split(',')).ToHashSet(StringComparer.Ordinal);
+        var marketplaces = request.Query.TryGetValue("marketplaceIds", out var m) ? m.SelectMany(v => v.Split(',')).ToHashSet(StringComparer.Ordinal) : null;
+        DateTimeOffset? since = request.Query.TryGetValue("createdSince", out var c) && DateTimeOffset.TryParse(c[0], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
+        var feeds = _feeds.Values
+            .Where(j => types.Contains(j.Type) && (marketplaces is null || j.MarketplaceIds.Any(marketplaces.Contains)) && (since is null || j.Created >= since))
+            .OrderByDescending(j => j.Created)
+            .Select(FeedSummary);
+        return new SandboxResponse(StatusCodes.Status200OK, new JObject { ["feeds"] = new JArray(feeds) });
+    }
+
+    private static JObject FeedSummary(SandboxJob job) =>
+        Common(new JObject { ["feedId"] = job.Id, ["feedType"] = job.Type, ["marketplaceIds"] = new JArray(job.MarketplaceIds) }, job, "resultFeedDocumentId");
 
     private SandboxResponse? Cancel(ConcurrentDictionary<string, SandboxJob> jobs, IncomingRequest request, string idName, int status)
     {
