@@ -80,6 +80,40 @@ public sealed class DocumentDownloader
         }
     }
 
+    /// <summary>
+    /// Decodes the document per its charset and writes the text to <paramref name="path"/> in <paramref name="target"/>
+    /// (UTF-8 without BOM when null), streaming; the file appears only when complete. Returns the characters written.
+    /// </summary>
+    public async Task<long> DownloadTextToFileAsync(DocumentLocation location, string path, System.Text.Encoding? target = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = Path.GetFullPath(path);
+        var temporary = full + ".part";
+        try
+        {
+            long chars = 0;
+            await using (var document = await OpenAsync(location, cancellationToken))
+            using (var reader = document.OpenText())
+            await using (var writer = new StreamWriter(temporary, false, target ?? new System.Text.UTF8Encoding(false), Options.BufferSize))
+            {
+                var buffer = new char[Options.BufferSize / 2];
+                int read;
+                while ((read = await reader.ReadAsync(buffer.AsMemory(), cancellationToken)) > 0)
+                {
+                    await writer.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                    chars += read;
+                }
+            }
+            File.Move(temporary, full, overwrite: true);
+            return chars;
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+    }
+
     private async Task<long> CopyAsync(DocumentContent document, Stream destination, CancellationToken cancellationToken)
     {
         var buffer = new byte[Options.BufferSize];
