@@ -23,6 +23,24 @@ internal sealed class DocumentBodyStream(Stream inner, string documentId, bool d
         }
     }
 
+    /// <summary>Delegates to the decompressor's own copy loop (it inflates straight from its input buffer).</summary>
+    public override async Task CopyToAsync(Stream destination, int bufferSize, CancellationToken cancellationToken)
+    {
+        var counting = new CountingWriteStream(destination);
+        try
+        {
+            await inner.CopyToAsync(counting, bufferSize, cancellationToken);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new DocumentException($"Document {documentId} is not valid GZIP data (after {_read + counting.Written} decompressed bytes).", e);
+        }
+        finally
+        {
+            _read += counting.Written;
+        }
+    }
+
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
@@ -42,4 +60,36 @@ internal sealed class DocumentBodyStream(Stream inner, string documentId, bool d
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
     public override void SetLength(long value) => throw new NotSupportedException();
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
+
+/// <summary>Passes writes through, counting them.</summary>
+internal sealed class CountingWriteStream(Stream inner) : Stream
+{
+    public long Written { get; private set; }
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        Written += buffer.Length;
+        return inner.WriteAsync(buffer, cancellationToken);
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Write(byte[] buffer, int offset, int count)
+    {
+        Written += count;
+        inner.Write(buffer, offset, count);
+    }
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => Written; set => throw new NotSupportedException(); }
+    public override void Flush() => inner.Flush();
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
 }

@@ -116,14 +116,8 @@ public sealed class DocumentDownloader
 
     private async Task<long> CopyAsync(DocumentContent document, Stream destination, CancellationToken cancellationToken)
     {
-        var buffer = new byte[Options.BufferSize];
-        long total = 0;
-        int read;
-        while ((read = await document.Content.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            total += read;
-        }
-        return total;
+        var before = document.Content.Position;
+        await document.Content.CopyToAsync(destination, Options.BufferSize, cancellationToken);
+        return document.Content.Position - before;
     }
 }
