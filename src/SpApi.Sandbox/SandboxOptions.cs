@@ -51,6 +51,9 @@ public sealed class SandboxOptions
     /// <summary>Source of all time: token expiry, usage-plan refill, fault latency.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>Simulated report, feed and Data Kiosk jobs and the document storage they point at.</summary>
+    public Documents.SandboxDocumentOptions Documents { get; set; } = new();
+
     /// <summary>Data elements and generic-path rules the Tokens API applies to restricted resources.</summary>
     public RestrictedResourceRules RestrictedResources { get; set; } = RestrictedResourceRules.Default;
 
@@ -94,6 +97,8 @@ public sealed class SandboxOptions
             throw new ArgumentException($"SandboxOptions.Credentials give client '{clashing.Key}' different secrets.", nameof(Credentials));
         foreach (var rule in Faults)
             rule.Validate();
+        ArgumentNullException.ThrowIfNull(Documents, nameof(Documents));
+        Documents.Validate();
     }
 
     private static void RequirePositive(TimeSpan value, string name)

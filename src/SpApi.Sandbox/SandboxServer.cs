@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using SpApi.Sandbox.Auth;
 using SpApi.Sandbox.Cases;
+using SpApi.Sandbox.Documents;
 using SpApi.Sandbox.Faults;
 using SpApi.Sandbox.Http;
 using SpApi.Sandbox.Routing;
@@ -22,8 +23,9 @@ public sealed class SandboxServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private SandboxServer(WebApplication app, Uri baseAddress, SandboxCaseCatalog cases, SandboxStats stats, SandboxFaultInjector faults)
+    private SandboxServer(WebApplication app, Uri baseAddress, SandboxCaseCatalog cases, SandboxStats stats, SandboxFaultInjector faults, DocumentHost documents)
     {
+        Documents = documents;
         _app = app;
         BaseAddress = baseAddress;
         Cases = cases;
@@ -40,6 +42,9 @@ public sealed class SandboxServer : IAsyncDisposable
     public SandboxCaseCatalog Cases { get; }
     public SandboxStats Stats { get; }
 
+    /// <summary>The document storage stand-in: downloads, uploads, refused requests carrying SP-API headers.</summary>
+    public DocumentHost Documents { get; }
+
     /// <summary>Inject faults while the sandbox runs.</summary>
     public SandboxFaultInjector Faults { get; }
 
@@ -52,7 +57,8 @@ public sealed class SandboxServer : IAsyncDisposable
         var cases = options.Cases ?? SandboxCaseCatalog.Load(options.ModelsDirectory!);
         var stats = new SandboxStats();
         var faults = new SandboxFaultInjector(options.Faults);
-        var dispatcher = CreateDispatcher(options, cases, stats, faults);
+        var documents = new DocumentHost(options.Documents, options.TimeProvider);
+        var dispatcher = CreateDispatcher(options, cases, stats, faults, documents);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(SandboxServer).Assembly.GetName().Name });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
@@ -66,10 +72,10 @@ public sealed class SandboxServer : IAsyncDisposable
         await app.StartAsync(cancellationToken);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SandboxServer(app, new Uri(address.TrimEnd('/') + "/"), cases, stats, faults);
+        return new SandboxServer(app, new Uri(address.TrimEnd('/') + "/"), cases, stats, faults, documents);
     }
 
-    private static SandboxDispatcher CreateDispatcher(SandboxOptions options, SandboxCaseCatalog cases, SandboxStats stats, SandboxFaultInjector faults)
+    private static SandboxDispatcher CreateDispatcher(SandboxOptions options, SandboxCaseCatalog cases, SandboxStats stats, SandboxFaultInjector faults, DocumentHost documents)
     {
         var credentials = options.EffectiveCredentials;
         var tokens = new TokenStore(options.TimeProvider);
@@ -80,11 +86,15 @@ public sealed class SandboxServer : IAsyncDisposable
         var limiter = options.EnforceUsagePlans ? new UsagePlanLimiter(options.TimeProvider, options.RateScale) : null;
         var rdt = new RestrictedDataTokenEndpoint(router, options.Catalog, options.RestrictedResources, tokens, stats, options.RestrictedDataTokenLifetime,
             options.WithoutRestrictedRoles);
-        var operations = new OperationEndpoint(options.Catalog, new AccessGuard(tokens, options.RestrictedResources), limiter, faults, rdt, stats, options.TimeProvider);
+        var simulator = options.Documents.Enabled ? new DocumentJobSimulator(options.Documents, documents, options.TimeProvider) : null;
+        var operations = new OperationEndpoint(options.Catalog, new AccessGuard(tokens, options.RestrictedResources), limiter, faults, rdt, stats, options.TimeProvider)
+        {
+            Documents = simulator,
+        };
         return new SandboxDispatcher(
             new LwaTokenEndpoint(credentials, scopes, tokens, stats, options.TokenLifetime),
             new ConsentEndpoint(tokens, options.ConsentSellerId ?? credentials[0].SellerId, options.AuthorizationCodeLifetime),
-            new FaultsEndpoint(faults), router, operations, stats);
+            new FaultsEndpoint(faults), router, operations, stats) { Documents = documents };
     }
 
     /// <summary>Stops accepting requests and lets in-flight ones finish.</summary>

@@ -23,6 +23,9 @@ internal sealed class OperationEndpoint(
     SandboxStats stats,
     TimeProvider time)
 {
+    /// <summary>Simulated document jobs (reports, feeds, Data Kiosk); null answers those from the static cases only.</summary>
+    public Documents.DocumentJobSimulator? Documents { get; init; }
+
     public async Task HandleAsync(HttpContext context, RouteMatch route)
     {
         var operation = route.Operation;
@@ -74,6 +77,13 @@ internal sealed class OperationEndpoint(
         if (operation.Key == RestrictedDataTokenEndpoint.OperationKey)
             return rdt.Handle(operation, request, token);
 
+        if (Documents is not null)
+            return Documents.Answer(operation, request, token, new Uri($"{context.Request.Scheme}://{context.Request.Host}/"), () => StaticAnswer(operation, request));
+        return StaticAnswer(operation, request);
+    }
+
+    private SandboxResponse StaticAnswer(ModelOperation operation, IncomingRequest request)
+    {
         if (operation.Cases.Count == 0)
         {
             stats.Unmatched();

@@ -16,6 +16,9 @@ internal sealed class SandboxDispatcher(
 {
     public const string StatsPath = "/_sandbox/stats";
 
+    /// <summary>Document storage stand-in (presigned URLs of reports, feeds and Data Kiosk).</summary>
+    public Documents.DocumentHost? Documents { get; init; }
+
     public async Task HandleAsync(HttpContext context)
     {
         context.Response.Headers[SpApiResponses.RequestIdHeader] = Guid.NewGuid().ToString();
@@ -34,6 +37,12 @@ internal sealed class SandboxDispatcher(
             case StatsPath when HttpMethods.IsGet(context.Request.Method):
                 await SpApiResponses.WriteRawAsync(context, StatusCodes.Status200OK, stats.Snapshot().ToJson());
                 return;
+        }
+
+        if (Documents is not null && path.StartsWith(SpApi.Sandbox.Documents.DocumentHost.PathPrefix, StringComparison.Ordinal))
+        {
+            await Documents.HandleAsync(context);
+            return;
         }
 
         var rawPath = RequestReader.RawPath(context);

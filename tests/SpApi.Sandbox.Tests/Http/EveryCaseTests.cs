@@ -24,7 +24,12 @@ public class EveryCaseTests
     public async Task StartAsync()
     {
         // No catalog: no restricted or grantless operations and no usage plans, so one seller token reaches every case.
-        _sandbox = await SandboxHarness.StartAsync(o => o.Catalog = new Runtime.OperationCatalog([]));
+        // Documents off: reports, feeds and Data Kiosk answer from their static cases too (not as simulated jobs).
+        _sandbox = await SandboxHarness.StartAsync(o =>
+        {
+            o.Catalog = new Runtime.OperationCatalog([]);
+            o.Documents.Enabled = false;
+        });
         _token = await _sandbox.SellerTokenAsync();
     }
 

@@ -1,0 +1,10 @@
+namespace SpApi.Documents.Download;
+
+/// <summary>A document could not be downloaded, uploaded or read. Messages never contain presigned URLs or tokens.</summary>
+public class DocumentException : Exception
+{
+    public DocumentException(string message, Exception? inner = null) : base(message, inner) { }
+
+    /// <summary>The storage service's HTTP status, when it answered with an error.</summary>
+    public int? StatusCode { get; init; }
+}
