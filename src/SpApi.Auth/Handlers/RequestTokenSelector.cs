@@ -18,6 +18,9 @@ public sealed class RequestTokenSelector(
     GrantlessOperationTable grantlessOperations,
     bool automaticRestrictedDataTokens = true)
 {
+    /// <summary>The operations authorized with an application (grantless) token.</summary>
+    public GrantlessOperationTable GrantlessOperations => grantlessOperations;
+
     /// <summary>The scope when <paramref name="operation"/> is grantless, else null.</summary>
     public string? GrantlessScope(OperationMetadata? operation) =>
         operation is null ? null : grantlessOperations.FindScope(operation);
