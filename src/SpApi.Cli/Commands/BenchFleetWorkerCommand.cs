@@ -25,7 +25,7 @@ public sealed class BenchFleetWorkerCommand : IHiddenCliCommand
 
         var run = new FleetWorkerRun(settings);
         await using var client = run.CreateClient();
-        await FleetWorkerRun.WarmUpAsync(client);
+        await FleetWorkerRun.WarmUpAsync(client, cancellationToken);
         await context.Out.WriteLineAsync("ready");
         await context.Out.FlushAsync(cancellationToken);
         var go = await Console.In.ReadLineAsync(cancellationToken);

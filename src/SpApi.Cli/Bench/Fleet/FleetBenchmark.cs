@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using SpApi.Clients;
 using SpApi.Runtime;
 using SpApi.Sandbox;
-using SpApi.Sandbox.Auth;
 using SpApi.Sandbox.Cases;
 using SpApi.Sandbox.Stats;
 
@@ -49,23 +48,27 @@ internal sealed class FleetBenchmark(FleetBenchmarkOptions options, TextWriter p
 
     private async Task<FleetPhase> RunPhaseAsync(string? redis, CancellationToken cancellationToken)
     {
-        var seller = BenchSeller.Create(1)[0];
+        var sellers = BenchSeller.Create(2);
+        var (seller, warmUp) = (sellers[0], sellers[1]);
         var sandboxOptions = new SandboxOptions { Cases = options.Cases, Catalog = SpApiOperationCatalog.Instance, RateScale = options.RateScale };
-        sandboxOptions.Credentials.Add(seller.Credential);
+        foreach (var s in sellers) sandboxOptions.Credentials.Add(s.Credential);
         await using var server = await SandboxServer.StartAsync(sandboxOptions, cancellationToken);
 
         var settings = new FleetWorkerSettings(server.BaseAddress, redis, "spapi-bench-" + Guid.NewGuid().ToString("N")[..8],
             options.Workers, options.Callers, options.Duration, options.RateScale);
         var tokenKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        var workers = Enumerable.Range(0, options.Workers).Select(_ => FleetWorkerProcess.Start(settings, seller.RefreshToken, tokenKey)).ToArray();
+        var workers = Enumerable.Range(0, options.Workers).Select(_ => FleetWorkerProcess.Start(settings, seller.RefreshToken, warmUp.RefreshToken, tokenKey)).ToArray();
         try
         {
             await Task.WhenAll(workers.Select(w => w.WaitReadyAsync(cancellationToken)));
+            var before = await ReadStatsAsync(server.BaseAddress, cancellationToken);
             foreach (var worker in workers) await worker.GoAsync();
             var tallies = await Task.WhenAll(workers.Select(w => w.ResultAsync(cancellationToken)));
-            var stats = await ReadStatsAsync(server.BaseAddress, cancellationToken);
+            var after = await ReadStatsAsync(server.BaseAddress, cancellationToken);
+            // The bench seller's figures only: the warm-up calls (one per worker, another seller, before the window) are left out.
             var phase = new FleetPhase(tallies.Sum(t => t.Succeeded), tallies.Sum(t => t.Surfaced429), tallies.Sum(t => t.Failed),
-                stats.Requests, stats.Throttled, stats.TokenGrants.GetValueOrDefault(GrantKind.RefreshToken),
+                after.RequestsBySeller.GetValueOrDefault(seller.SellerId), after.Throttled - before.Throttled,
+                after.TokenGrantsBySeller.GetValueOrDefault(seller.SellerId),
                 tallies.Select(t => t.FirstError).FirstOrDefault(e => e is not null));
             Phases.Add(phase);
             return phase;

@@ -19,7 +19,7 @@ internal sealed class FleetWorkerProcess : IDisposable
         _stderr = process.StandardError.ReadToEndAsync();
     }
 
-    public static FleetWorkerProcess Start(FleetWorkerSettings settings, string refreshToken, string tokenKey)
+    public static FleetWorkerProcess Start(FleetWorkerSettings settings, string refreshToken, string warmUpRefreshToken, string tokenKey)
     {
         var start = Self();
         foreach (var arg in new[]
@@ -37,6 +37,7 @@ internal sealed class FleetWorkerProcess : IDisposable
         }
         start.Environment[FleetWorkerSettings.RefreshTokenVariable] = refreshToken;
         start.Environment[FleetWorkerSettings.TokenKeyVariable] = tokenKey;
+        start.Environment[FleetWorkerSettings.WarmUpTokenVariable] = warmUpRefreshToken;
         start.RedirectStandardInput = start.RedirectStandardOutput = start.RedirectStandardError = true;
         start.UseShellExecute = false;
         return new FleetWorkerProcess(Process.Start(start) ?? throw new InvalidOperationException("Could not start a fleet worker."));

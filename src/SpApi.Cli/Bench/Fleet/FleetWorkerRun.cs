@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SpApi.Auth;
 using SpApi.Auth.Redis;
+using SpApi.Auth.Sellers;
+using SpApi.Auth.Tokens;
 using SpApi.Awd.V2024_05_09;
 using SpApi.Runtime;
 
@@ -21,6 +23,10 @@ internal sealed record FleetWorkerSettings(Uri Sandbox, string? Redis, string Ke
 {
     public const string RefreshTokenVariable = "SPAPI_FLEET_REFRESH_TOKEN";
     public const string TokenKeyVariable = "SPAPI_FLEET_TOKEN_KEY";
+    public const string WarmUpTokenVariable = "SPAPI_FLEET_WARMUP_REFRESH_TOKEN";
+
+    /// <summary>The seller each worker calls once before the start signal (JIT, connections), never during the window.</summary>
+    public const string WarmUpSeller = "warm-up";
 }
 
 /// <summary>
@@ -43,6 +49,8 @@ internal sealed class FleetWorkerRun(FleetWorkerSettings settings)
             AllowLoopbackBaseAddress = true,
             AppName = "spapi-bench-fleet",
         };
+        if (Environment.GetEnvironmentVariable(FleetWorkerSettings.WarmUpTokenVariable) is { Length: > 0 } warmUp)
+            options.Sellers[FleetWorkerSettings.WarmUpSeller] = new SellerOptions { RefreshToken = warmUp };
         SandboxRatePlans.Apply(options.RateLimiting, settings.RateScale);
         return SellingPartnerClient.Create(options, builder =>
         {
@@ -56,10 +64,20 @@ internal sealed class FleetWorkerRun(FleetWorkerSettings settings)
         });
     }
 
-    /// <summary>Connects to Redis before the start signal, so the measured window holds calls only.</summary>
-    public static async Task WarmUpAsync(SellingPartnerClient client)
+    /// <summary>
+    /// Before the start signal: connects to Redis and sends one call for another seller (its own token and bucket), so
+    /// the window measures paced calls, not JIT and connection set-up. The benchmark counts the bench seller only.
+    /// </summary>
+    public static async Task WarmUpAsync(SellingPartnerClient client, CancellationToken cancellationToken)
     {
         if (client.Services.GetService<FleetRedis>() is { } redis) await redis.DatabaseAsync();
+        if (Environment.GetEnvironmentVariable(FleetWorkerSettings.WarmUpTokenVariable) is { Length: > 0 })
+            await client.For(FleetWorkerSettings.WarmUpSeller).Get<IAwdClient>().ListInventoryAsync(cancellationToken: cancellationToken);
+        // The bench seller's token too (through the shared cache: one LWA request for the fleet). Otherwise the first
+        // call reserves the burst, then spends its LWA round trip before sending, and the server's bucket starts that
+        // much later than ours: a fleet in steady state holds a token, which is what the window measures.
+        var sellers = client.Services.GetRequiredService<ISellerRegistry>();
+        await client.Services.GetRequiredService<AccessTokenProvider>().GetSellerTokenAsync(sellers.Get(sellers.DefaultSeller!), cancellationToken);
     }
 
     public async Task<FleetWorkerTally> RunAsync(SellingPartnerClient client, CancellationToken cancellationToken)
