@@ -7,8 +7,8 @@ namespace SpApi.Auth.Redis;
 /// One atomic Lua script for every change to a shared usage-plan bucket, so workers never read-modify-write a
 /// bucket between each other, and all time comes from the Redis server's <c>TIME</c> (never a worker's clock).
 /// <para>
-/// The bucket is a hash <c>{tokens, ts, rate}</c>: tokens at <c>ts</c> (server ms), the adopted rate (absent: the
-/// caller's plan rate). Tokens refill continuously up to the burst. <c>take</c> reserves the next token in arrival
+/// The bucket is a hash <c>{tokens, ts, rate, shifted}</c>: tokens at <c>ts</c> (server ms), the adopted rate (absent:
+/// the caller's plan rate), when a 429 last pushed the schedule back. Tokens refill continuously up to the burst. <c>take</c> reserves the next token in arrival
 /// order, letting tokens go below zero: the answer is how long to wait until that token exists, so the fleet's
 /// callers are served first come first served with one round trip each. The key expires once the bucket would be
 /// full again plus the idle time (recreated full, which is what it would be).
@@ -45,7 +45,17 @@ internal static class FleetBucketScript
             tokens = tokens - 1
           end
         elseif op == 'drain' then
-          if tokens > 0 then tokens = 0 end
+          if tokens > 0 then
+            tokens = 0
+          else
+            -- Tokens already promised: our schedule runs ahead of the server's. Push it back one interval, at most
+            -- once per interval (the 429s of calls scheduled before the push must not push it again).
+            local shifted = tonumber(redis.call('HGET', key, 'shifted'))
+            if shifted == nil or now - shifted >= 1000 / rate then
+              tokens = tokens - 1
+              redis.call('HSET', key, 'shifted', tostring(now))
+            end
+          end
         elseif op == 'refund' then
           tokens = math.min(burst, tokens + 1)
         elseif op == 'rate' then
