@@ -97,7 +97,7 @@ public static class CliApp
         stdout.WriteLine("Usage: spapi <command> [options]   (spapi <command> --help for a command's options)");
         stdout.WriteLine();
         var width = commands.Count == 0 ? 0 : commands.Max(c => c.Name.Length);
-        foreach (var c in commands)
+        foreach (var c in commands.Where(c => c is not IHiddenCliCommand))
             stdout.WriteLine($"  {c.Name.PadRight(width)}  {c.Summary}");
     }
 }

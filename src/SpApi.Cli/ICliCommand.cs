@@ -15,6 +15,9 @@ public interface ICliCommand
     Task<int> RunAsync(CliContext context, CancellationToken cancellationToken);
 }
 
+/// <summary>A verb other commands start (e.g. benchmark worker processes): runnable, but not listed by <c>spapi --help</c>.</summary>
+public interface IHiddenCliCommand : ICliCommand;
+
 /// <summary>What a command gets: its parsed options and where to write.</summary>
 public sealed record CliContext(CliArgs Args, TextWriter Out, TextWriter Error);
 

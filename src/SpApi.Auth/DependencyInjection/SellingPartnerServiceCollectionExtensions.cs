@@ -82,6 +82,7 @@ public static class SellingPartnerServiceCollectionExtensions
         services.TryAddSingleton<ISellerRegistry>(sp => new SellerRegistry(Settings(sp).Sellers, Settings(sp).DefaultSeller));
         services.TryAddSingleton(sp => Settings(sp).RestrictedOperations);
         services.TryAddSingleton(GrantlessOperationTable.Default);
+        services.TryAddSingleton(sp => new SellerEndpointResolver(sp.GetRequiredService<ISellerRegistry>(), sp.GetRequiredService<GrantlessOperationTable>()));
         services.TryAddSingleton(sp => new AccessTokenProvider(sp.GetRequiredService<ILwaClient>(), sp.GetRequiredService<SingleFlightTokenStore>(),
             Settings(sp).Application, Settings(sp).TokenExpiryMargin, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IRestrictedDataTokenSource>(sp => new TokensApiRestrictedDataTokenSource(

@@ -9,8 +9,8 @@ using SpApi.Runtime;
 namespace SpApi.Auth.Handlers;
 
 /// <summary>
-/// The auth stage of the SP-API pipeline (innermost, once per attempt): picks the seller, sends the call to that
-/// seller's endpoint, refuses any destination that may not receive tokens, attaches the right token
+/// The auth stage of the SP-API pipeline (innermost, once per attempt): takes the seller and endpoint the first
+/// stage resolved (<see cref="SellerEndpointResolver"/>), refuses any destination that may not receive tokens, attaches the right token
 /// (LWA, RDT or grantless) with <c>x-amz-access-token</c>, <c>x-amz-date</c> and <c>user-agent</c>, and when SP-API
 /// answers that the access token expired or is invalid, forgets that token and replays the call once.
 /// </summary>
@@ -23,7 +23,7 @@ public sealed class AuthHandler : DelegatingHandler
     public const string DateHeader = "x-amz-date";
 
     private readonly AuthHandlerOptions _options;
-    private readonly ISellerRegistry _sellers;
+    private readonly SellerEndpointResolver _resolver;
     private readonly RequestTokenSelector _tokens;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -33,8 +33,9 @@ public sealed class AuthHandler : DelegatingHandler
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _options.Validate();
-        _sellers = sellers ?? throw new ArgumentNullException(nameof(sellers));
+        ArgumentNullException.ThrowIfNull(sellers);
         _tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
+        _resolver = new SellerEndpointResolver(sellers, tokens.GrantlessOperations);
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = logger ?? NullLogger<AuthHandler>.Instance;
         _userAgent = UserAgent.Build(options.AppName, options.AppVersion);
@@ -44,8 +45,8 @@ public sealed class AuthHandler : DelegatingHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         var operation = request.GetOperation();
-        var seller = ResolveSeller(request, grantless: _tokens.GrantlessScope(operation) is not null);
-        if (seller is not null) SendToSellerEndpoint(request, seller);
+        // Normally resolved already by the endpoint stage; resolving again is a no-op, and keeps this handler safe alone.
+        var seller = _resolver.Resolve(request);
         EnsureMayReceiveTokens(request.RequestUri);
 
         var token = await _tokens.SelectAsync(request, seller, cancellationToken).ConfigureAwait(false);
@@ -62,25 +63,6 @@ public sealed class AuthHandler : DelegatingHandler
         token = await _tokens.SelectAsync(request, seller, cancellationToken).ConfigureAwait(false);
         Stamp(request, token);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-    }
-
-    private SellerContext? ResolveSeller(HttpRequestMessage request, bool grantless)
-    {
-        var name = request.GetSeller() ?? _sellers.DefaultSeller;
-        if (name is not null) return _sellers.Get(name);
-        if (grantless) return null;
-        throw new InvalidOperationException(
-            "This SP-API call names no seller and no default seller is configured: set SellingPartnerApi:RefreshToken, " +
-            "configure SellingPartnerApi:Sellers and use ISellingPartnerClientFactory.For(seller), or pass SpApiCallOptions.Seller.");
-    }
-
-    // A per-call seller may live in another region than the client's base address: its calls go to its endpoint.
-    private static void SendToSellerEndpoint(HttpRequestMessage request, SellerContext seller)
-    {
-        var uri = request.RequestUri ?? throw new InvalidOperationException("The request has no URI.");
-        var endpoint = seller.Endpoint;
-        if (Uri.Compare(uri, endpoint, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0) return;
-        request.RequestUri = new UriBuilder(uri) { Scheme = endpoint.Scheme, Host = endpoint.Host, Port = endpoint.Port }.Uri;
     }
 
     private void EnsureMayReceiveTokens(Uri? uri)

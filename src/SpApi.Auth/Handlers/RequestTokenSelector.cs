@@ -22,6 +22,9 @@ public sealed class RequestTokenSelector(
     bool hasRestrictedRoles = false,
     RestrictedDataFallback? fallback = null)
 {
+    /// <summary>The operations authorized with an application (grantless) token.</summary>
+    public GrantlessOperationTable GrantlessOperations => grantlessOperations;
+
     /// <summary>The scope when <paramref name="operation"/> is grantless, else null.</summary>
     public string? GrantlessScope(OperationMetadata? operation) =>
         operation is null ? null : grantlessOperations.FindScope(operation);

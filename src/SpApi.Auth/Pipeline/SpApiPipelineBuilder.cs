@@ -1,11 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SpApi.Auth.Handlers;
 
 namespace SpApi.Auth.Pipeline;
 
 /// <summary>
 /// The one place the SP-API handler chain is put together, in <see cref="SpApiPipeline.Order"/>
-/// (telemetry -> retry -> rate limit -> auth -> transport).
+/// (endpoint -> telemetry -> retry -> rate limit -> auth -> transport).
 /// </summary>
 public static class SpApiPipelineBuilder
 {
@@ -43,7 +44,11 @@ public static class SpApiPipelineBuilder
     }
 
     private static DelegatingHandler CreateStage(PipelineStage stage, IServiceProvider services, SpApiPipelineOptions stages, Func<IServiceProvider, DelegatingHandler> auth) =>
-        stage == PipelineStage.Auth
-            ? auth(services) ?? throw new InvalidOperationException("The auth handler factory returned null.")
-            : stages.Create(stage, services);
+        stage switch
+        {
+            PipelineStage.Auth => auth(services) ?? throw new InvalidOperationException("The auth handler factory returned null."),
+            PipelineStage.Endpoint => services.GetService<SellerEndpointResolver>() is { } resolver
+                ? new SellerEndpointHandler(resolver) : new PassThroughHandler(stage),
+            _ => stages.Create(stage, services),
+        };
 }

@@ -2,7 +2,8 @@ namespace SpApi.Auth.Pipeline;
 
 /// <summary>
 /// Factories for the pipeline stages that live outside the auth code (telemetry, retry, rate limit). A stage with
-/// no factory is a pass-through. The auth stage is always <see cref="Handlers.AuthHandler"/>.
+/// no factory is a pass-through. The auth stage is always <see cref="Handlers.AuthHandler"/>, the endpoint stage
+/// <see cref="Handlers.SellerEndpointHandler"/> (when a <see cref="Handlers.SellerEndpointResolver"/> is registered).
 /// </summary>
 public sealed class SpApiPipelineOptions
 {
@@ -12,7 +13,8 @@ public sealed class SpApiPipelineOptions
     public SpApiPipelineOptions Use(PipelineStage stage, Func<IServiceProvider, DelegatingHandler> factory)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        if (stage == PipelineStage.Auth) throw new ArgumentException("The auth stage is built by SpApi.Auth and cannot be replaced.", nameof(stage));
+        if (stage is PipelineStage.Auth or PipelineStage.Endpoint)
+            throw new ArgumentException($"The {stage} stage is built by SpApi.Auth and cannot be replaced.", nameof(stage));
         if (!SpApiPipeline.Order.Contains(stage)) throw new ArgumentOutOfRangeException(nameof(stage), stage, "Unknown pipeline stage.");
         _factories[stage] = factory;
         return this;

@@ -49,10 +49,31 @@ public sealed class RateLimitHandlerOptions
     public UsagePlan PlanFor(OperationMetadata operation)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        if (PlanOverrides.TryGetValue(operation.Key, out var plan) || PlanOverrides.TryGetValue(operation.OperationId, out plan))
-            return plan;
-        return operation.UsagePlan is { } documented && IsValid(documented) ? documented : DefaultPlan;
+        if (!PlanOverrides.TryGetValue(operation.Key, out var plan) && !PlanOverrides.TryGetValue(operation.OperationId, out plan))
+            plan = operation.UsagePlan is { } documented && IsValid(documented) ? documented : DefaultPlan;
+        return PlanShare == 1 ? plan : new UsagePlan(plan.Rate * PlanShare, Math.Max(1, (int)Math.Floor(plan.Burst * PlanShare)));
     }
+
+    /// <summary>
+    /// Share of every plan these buckets use (burst at least 1); 1 = the whole plan. A fleet worker that lost its
+    /// shared buckets runs on local ones at plan / fleet size (see SpApi.Auth.Redis).
+    /// </summary>
+    internal double PlanShare { get; init; } = 1;
+
+    /// <summary>A copy of these options using <paramref name="share"/> of each plan, ignoring <c>x-amzn-RateLimit-Limit</c>
+    /// (the header states the whole plan, not this worker's share).</summary>
+    internal RateLimitHandlerOptions WithPlanShare(double share) => new()
+    {
+        DefaultPlan = DefaultPlan,
+        PlanOverrides = new Dictionary<string, UsagePlan>(PlanOverrides, StringComparer.Ordinal),
+        QueueLimit = QueueLimit,
+        MaxWait = MaxWait,
+        AdoptRateLimitHeader = false,
+        DrainOnThrottle = DrainOnThrottle,
+        RefillSafetyMargin = RefillSafetyMargin,
+        IdleBucketExpiry = IdleBucketExpiry,
+        PlanShare = share,
+    };
 
     /// <summary>Throws <see cref="ArgumentException"/> naming every invalid option.</summary>
     public void Validate()

@@ -43,12 +43,21 @@ public sealed class SingleFlightTokenStore(ITokenCache cache, TimeProvider timeP
     {
         try
         {
-            // Another caller's flight may have filled the cache between our miss and our turn.
-            var cached = await cache.GetAsync(key, CancellationToken.None).ConfigureAwait(false);
-            if (cached is null || !cached.IsValidAt(timeProvider.GetUtcNow()))
+            CachedToken? cached;
+            if (cache is IFleetTokenCache fleet)
             {
-                cached = await fetch(CancellationToken.None).ConfigureAwait(false);
-                await cache.SetAsync(key, cached, CancellationToken.None).ConfigureAwait(false);
+                // One refresh for the whole fleet: the shared cache locks, fetches and stores, or waits for whoever does.
+                cached = await fleet.GetOrRefreshAsync(key, t => t.IsValidAt(timeProvider.GetUtcNow()), fetch, CancellationToken.None).ConfigureAwait(false);
+            }
+            else
+            {
+                // Another caller's flight may have filled the cache between our miss and our turn.
+                cached = await cache.GetAsync(key, CancellationToken.None).ConfigureAwait(false);
+                if (cached is null || !cached.IsValidAt(timeProvider.GetUtcNow()))
+                {
+                    cached = await fetch(CancellationToken.None).ConfigureAwait(false);
+                    await cache.SetAsync(key, cached, CancellationToken.None).ConfigureAwait(false);
+                }
             }
             _inFlight.TryRemove(new KeyValuePair<string, Task<CachedToken>>(key, flight.Task));
             flight.TrySetResult(cached);

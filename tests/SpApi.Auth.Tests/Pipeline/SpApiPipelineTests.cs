@@ -26,8 +26,9 @@ public class SpApiPipelineTests
     }
 
     [Test]
-    public void DocumentedOrder_IsTelemetryRetryRateLimitAuth() =>
-        Assert.That(SpApiPipeline.Order, Is.EqualTo(new[] { PipelineStage.Telemetry, PipelineStage.Retry, PipelineStage.RateLimit, PipelineStage.Auth }));
+    public void DocumentedOrder_IsEndpointTelemetryRetryRateLimitAuth() =>
+        Assert.That(SpApiPipeline.Order, Is.EqualTo(new[]
+            { PipelineStage.Endpoint, PipelineStage.Telemetry, PipelineStage.Retry, PipelineStage.RateLimit, PipelineStage.Auth }));
 
     [Test]
     public void Builder_CreatesStagesInTheDocumentedOrder_WithPassThroughsForUnpluggedStages()
@@ -38,21 +39,24 @@ public class SpApiPipelineTests
 
         var handlers = SpApiPipelineBuilder.CreateHandlers(new ServiceCollection().BuildServiceProvider(), options, _ => auth);
 
-        Assert.That(handlers, Has.Count.EqualTo(4));
-        Assert.That(handlers[0], Is.InstanceOf<PassThroughHandler>().With.Property(nameof(PassThroughHandler.Stage)).EqualTo(PipelineStage.Telemetry));
-        Assert.That(handlers[1], Is.InstanceOf<RecordingStage>());
-        Assert.That(handlers[2], Is.InstanceOf<PassThroughHandler>().With.Property(nameof(PassThroughHandler.Stage)).EqualTo(PipelineStage.RateLimit));
-        Assert.That(handlers[3], Is.SameAs(auth));
+        // No resolver registered: the endpoint stage passes through (the auth stage still resolves on its own).
+        Assert.That(handlers, Has.Count.EqualTo(5));
+        Assert.That(handlers[0], Is.InstanceOf<PassThroughHandler>().With.Property(nameof(PassThroughHandler.Stage)).EqualTo(PipelineStage.Endpoint));
+        Assert.That(handlers[1], Is.InstanceOf<PassThroughHandler>().With.Property(nameof(PassThroughHandler.Stage)).EqualTo(PipelineStage.Telemetry));
+        Assert.That(handlers[2], Is.InstanceOf<RecordingStage>());
+        Assert.That(handlers[3], Is.InstanceOf<PassThroughHandler>().With.Property(nameof(PassThroughHandler.Stage)).EqualTo(PipelineStage.RateLimit));
+        Assert.That(handlers[4], Is.SameAs(auth));
 
         var transport = new HttpClientHandler();
         var outer = SpApiPipelineBuilder.Link(handlers, transport);
         Assert.That(outer, Is.SameAs(handlers[0]));
-        Assert.That(handlers[3].InnerHandler, Is.SameAs(transport));
+        Assert.That(handlers[4].InnerHandler, Is.SameAs(transport));
     }
 
-    [Test]
-    public void AuthStage_CannotBeReplaced() =>
-        Assert.Throws<ArgumentException>(() => new SpApiPipelineOptions().Use(PipelineStage.Auth, _ => new PassThroughHandler(PipelineStage.Auth)));
+    [TestCase(PipelineStage.Auth)]
+    [TestCase(PipelineStage.Endpoint)]
+    public void BuiltInStages_CannotBeReplaced(PipelineStage stage) =>
+        Assert.Throws<ArgumentException>(() => new SpApiPipelineOptions().Use(stage, _ => new PassThroughHandler(stage)));
 
     [Test]
     public async Task DiPipeline_RunsPluggedStagesInOrder_AuthInnermostAndOncePerAttempt()
@@ -83,10 +87,11 @@ public class SpApiPipelineTests
         var stages = chain.Select(h => h switch
         {
             PassThroughHandler p => p.Stage.ToString(),
+            SellerEndpointHandler => "Endpoint",
             AuthHandler => "Auth",
             _ => null,
         }).Where(s => s is not null);
-        Assert.That(stages, Is.EqualTo(new[] { "Telemetry", "Retry", "RateLimit", "Auth" }));
+        Assert.That(stages, Is.EqualTo(new[] { "Endpoint", "Telemetry", "Retry", "RateLimit", "Auth" }));
         Assert.That(chain.IndexOf(chain.OfType<AuthHandler>().Single()), Is.GreaterThan(chain.IndexOf(chain.OfType<PassThroughHandler>().Last())));
     }
 
@@ -107,8 +112,8 @@ public class SpApiPipelineTests
         }
 
         var defaults = Chain();
-        Assert.That(defaults.SkipWhile(n => n != "TelemetryHandler").Take(4),
-            Is.EqualTo(new[] { "TelemetryHandler", "RetryHandler", "RateLimitHandler", "AuthHandler" }));
+        Assert.That(defaults.SkipWhile(n => n != "SellerEndpointHandler").Take(5),
+            Is.EqualTo(new[] { "SellerEndpointHandler", "TelemetryHandler", "RetryHandler", "RateLimitHandler", "AuthHandler" }));
 
         var withoutRetry = Chain(b => b.WithoutStage(PipelineStage.Retry));
         Assert.That(withoutRetry, Does.Contain("PassThrough:Retry").And.Not.Contain("RetryHandler"));

@@ -1,0 +1,87 @@
+using System.Globalization;
+using StackExchange.Redis;
+
+namespace SpApi.Auth.Redis;
+
+/// <summary>
+/// One atomic Lua script for every change to a shared usage-plan bucket, so workers never read-modify-write a
+/// bucket between each other, and all time comes from the Redis server's <c>TIME</c> (never a worker's clock).
+/// <para>
+/// The bucket is a hash <c>{tokens, ts, rate, shifted}</c>: tokens at <c>ts</c> (server ms), the adopted rate (absent:
+/// the caller's plan rate), when a 429 last pushed the schedule back. Tokens refill continuously up to the burst. <c>take</c> reserves the next token in arrival
+/// order, letting tokens go below zero: the answer is how long to wait until that token exists, so the fleet's
+/// callers are served first come first served with one round trip each. The key expires once the bucket would be
+/// full again plus the idle time (recreated full, which is what it would be).
+/// </para>
+/// </summary>
+internal static class FleetBucketScript
+{
+    public const string Take = "take", Drain = "drain", Rate = "rate", Refund = "refund";
+
+    // ARGV: op, plan rate, burst, idle seconds, max wait ms (-1 = none) or new rate.
+    // Returns {granted 1/0, wait ms, rate} as strings (Lua numbers are truncated to integers in replies).
+    private const string Lua = """
+        local key = KEYS[1]
+        local op = ARGV[1]
+        local rate = tonumber(ARGV[2])
+        local burst = tonumber(ARGV[3])
+        local idle = tonumber(ARGV[4])
+        local t = redis.call('TIME')
+        local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+        local s = redis.call('HMGET', key, 'tokens', 'ts', 'rate')
+        local tokens = tonumber(s[1])
+        local ts = tonumber(s[2])
+        if s[3] then rate = tonumber(s[3]) end
+        if tokens == nil or ts == nil then tokens = burst ts = now end
+        if now > ts then tokens = math.min(burst, tokens + (now - ts) * rate / 1000) end
+        local granted = 1
+        local wait = 0
+        if op == 'take' then
+          if tokens < 1 then wait = math.ceil((1 - tokens) * 1000 / rate) end
+          local maxwait = tonumber(ARGV[5])
+          if maxwait >= 0 and wait > maxwait then
+            granted = 0
+          else
+            tokens = tokens - 1
+          end
+        elseif op == 'drain' then
+          if tokens > 0 then
+            tokens = 0
+          else
+            -- Tokens already promised: our schedule runs ahead of the server's. Push it back one interval, at most
+            -- once per interval (the 429s of calls scheduled before the push must not push it again).
+            local shifted = tonumber(redis.call('HGET', key, 'shifted'))
+            if shifted == nil or now - shifted >= 1000 / rate then
+              tokens = tokens - 1
+              redis.call('HSET', key, 'shifted', tostring(now))
+            end
+          end
+        elseif op == 'refund' then
+          tokens = math.min(burst, tokens + 1)
+        elseif op == 'rate' then
+          rate = tonumber(ARGV[5])
+          redis.call('HSET', key, 'rate', tostring(rate))
+        end
+        redis.call('HSET', key, 'tokens', tostring(tokens), 'ts', tostring(now))
+        redis.call('EXPIRE', key, idle + math.ceil(math.max(0, burst - tokens) / rate))
+        return { tostring(granted), tostring(wait), tostring(rate) }
+        """;
+
+    public readonly record struct Answer(bool Granted, TimeSpan Wait, double Rate);
+
+    public static async Task<Answer> RunAsync(IDatabase db, RedisKey key, string op, double planRate, int burst, TimeSpan idle, double argument)
+    {
+        var reply = (RedisResult[]?)await db.ScriptEvaluateAsync(Lua, [key],
+            [op, F(planRate), burst, (long)Math.Ceiling(idle.TotalSeconds), F(argument)]).ConfigureAwait(false)
+            ?? throw new RedisException("The usage-plan script returned nothing.");
+        var granted = reply[0].ToString() == "1";
+        var waitMs = double.Parse(reply[1].ToString()!, CultureInfo.InvariantCulture);
+        var rate = double.Parse(reply[2].ToString()!, CultureInfo.InvariantCulture);
+        // Range-check what came back: a damaged or foreign hash must not produce a negative or endless wait.
+        if (!double.IsFinite(waitMs) || waitMs < 0 || !(rate > 0) || !double.IsFinite(rate))
+            throw new RedisException($"The usage-plan bucket {key} holds invalid state (wait {waitMs} ms, rate {rate}/s).");
+        return new Answer(granted, TimeSpan.FromMilliseconds(waitMs), rate);
+    }
+
+    private static string F(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}
