@@ -1,3 +1,4 @@
+using SpApi.Auth.Lwa;
 using Microsoft.Extensions.Options;
 using SpApi.Auth.Endpoints;
 using SpApi.Auth.Handlers;
@@ -38,7 +39,9 @@ public sealed class SellingPartnerOptionsValidator(string settingPrefix = "Selli
             yield return $"{S(o.MarketplaceId is null ? "Region" : "MarketplaceId")}: {regionError}";
         if (CheckAddress(o.BaseAddress, o.AllowLoopbackBaseAddress, sandboxOrSpApi: true) is { } baseError)
             yield return $"{S("BaseAddress")}: {baseError}";
-        if (CheckAddress(o.LwaEndpoint, o.AllowLoopbackBaseAddress, sandboxOrSpApi: false) is { } lwaError)
+        if (o.LwaEndpoint is not null && (Uri.TryCreate(o.LwaEndpoint, UriKind.Absolute, out var lwa)
+                ? LwaClientOptions.CheckEndpoint(lwa, o.AllowLoopbackBaseAddress, o.AllowedLwaHosts)
+                : $"'{o.LwaEndpoint}' is not an absolute URI.") is { } lwaError)
             yield return $"{S("LwaEndpoint")}: {lwaError}";
 
         foreach (var (sellerName, seller) in o.Sellers)

@@ -74,7 +74,10 @@ public static class SellingPartnerServiceCollectionExtensions
 
     private static void AddTokens(IServiceCollection services)
     {
-        services.AddHttpClient(LwaClientName);
+        // LWA never redirects, and following one would re-post the client secret and refresh token elsewhere.
+        services.AddHttpClient(LwaClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .RemoveAllLoggers();
         services.TryAddSingleton<ITokenCache>(sp => new InMemoryTokenCache(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new SingleFlightTokenStore(sp.GetRequiredService<ITokenCache>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ILwaClient>(sp =>
@@ -126,15 +129,21 @@ public static class SellingPartnerServiceCollectionExtensions
 
     private static SellingPartnerOptions Options(IServiceProvider sp) => sp.GetRequiredService<IOptions<SellingPartnerOptions>>().Value;
 
+    /// <summary>
+    /// IHttpClientFactory's default loggers are removed from these clients: their header redaction changes only the
+    /// formatted message, while the structured state of the request/response-headers events keeps the raw
+    /// x-amz-access-token (exported as is by OpenTelemetry, Serilog, Seq). The pipeline's TelemetryHandler logs
+    /// each call instead, with no header values.
+    /// </summary>
     private static void AddPipelines(IServiceCollection services)
     {
         services.AddHttpClient(SellingPartnerClientFactory.PipelineName)
             .ConfigureHttpClient((sp, client) => { client.BaseAddress = Settings(sp).DefaultBaseAddress; client.Timeout = CallTimeout(sp); })
-            .RedactLoggedHeaders(_ => true)
+            .RemoveAllLoggers()
             .AddSpApiPipeline(sp => CreateAuthHandler(sp, withRestrictedDataTokens: true));
         // RDTs are created through this pipeline, whose auth uses LWA tokens only: no recursion into RDTs.
         services.AddHttpClient(TokensPipelineName)
-            .RedactLoggedHeaders(_ => true)
+            .RemoveAllLoggers()
             .AddSpApiPipeline(sp => CreateAuthHandler(sp, withRestrictedDataTokens: false));
     }
 

@@ -22,6 +22,7 @@ public sealed class LwaClient : ILwaClient
     {
         _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         _options = options ?? throw new ArgumentNullException(nameof(options));
+        _options.Validate();
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = logger ?? NullLogger<LwaClient>.Instance;
     }
@@ -54,6 +55,7 @@ public sealed class LwaClient : ILwaClient
         {
             var response = await SendAsync(app, grantType, fields, ct).ConfigureAwait(false);
             var status = (int)response.StatusCode;
+            RefuseRedirect(response, grantType, status);
             // RestSharp marks non-2xx answers as errors too; no status code means no answer at all.
             var transportFailure = status == 0;
             if (!transportFailure && status is >= 200 and < 300)
@@ -89,6 +91,31 @@ public sealed class LwaClient : ILwaClient
         if (response.ResponseStatus == ResponseStatus.Aborted) ct.ThrowIfCancellationRequested();
         return response;
     }
+
+    /// <summary>
+    /// LWA never redirects; following one would re-post the client secret and refresh token to another origin.
+    /// The LWA HttpClient does not follow redirects (see AddSellingPartnerApi); this also catches a caller-supplied
+    /// HttpClient that did, so its answer is never taken as a token.
+    /// </summary>
+    private void RefuseRedirect(RestResponse response, string grantType, int status)
+    {
+        var location = response.Headers?.FirstOrDefault(h => string.Equals(h.Name, "Location", StringComparison.OrdinalIgnoreCase))?.Value;
+        if (status is >= 300 and < 400)
+            throw new LwaException(LwaException.RedirectError,
+                $"Login with Amazon at {Origin(_options.Endpoint)} answered with a redirect to {Origin(location, _options.Endpoint)}; redirects are never followed and nothing was re-sent.",
+                status, grantType);
+        if (response.ResponseUri is { } answered && Origin(answered) != Origin(_options.Endpoint))
+            throw new LwaException(LwaException.RedirectError,
+                $"The token answer came from {Origin(answered)}, not {Origin(_options.Endpoint)}: the HttpClient followed a redirect. Use an HttpClient that does not follow redirects.",
+                status, grantType);
+    }
+
+    // Only scheme, host and port: a redirect target's path or query may carry a code or token.
+    private static string Origin(Uri uri) => uri.IsAbsoluteUri ? uri.GetLeftPart(UriPartial.Authority) : "(relative)";
+
+    private static string Origin(string? location, Uri endpoint) =>
+        location is null ? "(no Location header)"
+        : Uri.TryCreate(endpoint, location, out var target) ? Origin(target) : "(an invalid Location)";
 
     private static LwaToken ParseToken(string? body, string grantType, int status)
     {

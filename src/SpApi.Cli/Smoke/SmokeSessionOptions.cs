@@ -19,4 +19,7 @@ public sealed class SmokeSessionOptions
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Runs after the smoke pipeline is configured, e.g. to add logging providers or an observing handler.</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.SellingPartnerApiBuilder>? ConfigurePipeline { get; init; }
 }
