@@ -79,5 +79,16 @@ public static class MetadataEmitter
         (op.UsagePlan is { } p ? $"new global::SpApi.Runtime.UsagePlan({p.Rate.ToString("R", CultureInfo.InvariantCulture)}, {p.Burst})" : "null") + ", " +
         $"{(op.Restricted ? "true" : "false")}, {(op.GrantlessScope is null ? "null" : Literal(op.GrantlessScope))}, {(op.Deprecated ? "true" : "false")})";
 
-    private static string Literal(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+    /// <summary>A C# string literal of <paramref name="s"/>: quote and backslash escaped, anything outside printable ASCII as \uXXXX.</summary>
+    internal static string Literal(string s)
+    {
+        var sb = new StringBuilder(s.Length + 2).Append('"');
+        foreach (var c in s)
+        {
+            if (c is '"' or '\\') sb.Append('\\').Append(c);
+            else if (c is >= ' ' and <= '~') sb.Append(c);
+            else sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+        }
+        return sb.Append('"').ToString();
+    }
 }

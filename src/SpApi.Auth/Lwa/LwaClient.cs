@@ -80,7 +80,7 @@ public sealed class LwaClient : ILwaClient
 
     private async Task<RestResponse> SendAsync(LwaCredentials app, string grantType, (string Name, string Value)[] fields, CancellationToken ct)
     {
-        using var client = new RestClient(_httpClient(), new RestClientOptions(_options.Endpoint) { ThrowOnAnyError = false }, disposeHttpClient: false);
+        using var client = new RestClient(_httpClient(), new RestClientOptions(_options.Endpoint) { ThrowOnAnyError = false, FollowRedirects = false }, disposeHttpClient: false);
         var request = new RestRequest("", Method.Post) { AlwaysMultipartFormData = false };
         request.AddHeader("Accept", "application/json");
         request.AddParameter("grant_type", grantType, ParameterType.GetOrPost);
@@ -94,8 +94,8 @@ public sealed class LwaClient : ILwaClient
 
     /// <summary>
     /// LWA never redirects; following one would re-post the client secret and refresh token to another origin.
-    /// The LWA HttpClient does not follow redirects (see AddSellingPartnerApi); this also catches a caller-supplied
-    /// HttpClient that did, so its answer is never taken as a token.
+    /// Neither RestSharp (which follows redirects itself by default) nor the LWA HttpClient follows them; this also
+    /// catches a caller-supplied HttpClient that did, so its answer is never taken as a token.
     /// </summary>
     private void RefuseRedirect(RestResponse response, string grantType, int status)
     {
