@@ -67,6 +67,38 @@ public class StructuredLogSecretsTests
         Assert.That(leaks.Select(l => l.Entry.Replace(l.Secret, "<SECRET>", StringComparison.Ordinal)).Distinct().Take(5), Is.Empty, "log entries holding a secret");
     }
 
+    /// <summary>
+    /// The control: IHttpClientFactory's default header logging, even with every header redacted, still puts the raw
+    /// token into the state these sinks record, so the scan above would find a leak if those loggers were in the pipeline.
+    /// </summary>
+    [Test]
+    public async Task The_recorder_sees_what_default_http_client_logging_leaks_through_redaction()
+    {
+        const string token = "Atza|control-token-for-the-recorder";
+        var recorder = new StateRecordingLoggerProvider();
+        var exported = new List<LogRecord>();
+        var services = new ServiceCollection();
+        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Trace).AddProvider(recorder)
+            .AddOpenTelemetry(o => { o.ParseStateValues = true; o.IncludeScopes = true; o.AddInMemoryExporter(exported); }));
+        services.AddHttpClient("plain").RedactLoggedHeaders(_ => true).ConfigurePrimaryHttpMessageHandler(() => new Answer200());
+        await using (var sp = services.BuildServiceProvider())
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "https://sellingpartnerapi-na.amazon.com/orders/v0/orders");
+            request.Headers.Add(TokenHeader, token);
+            using var _ = await sp.GetRequiredService<IHttpClientFactory>().CreateClient("plain").SendAsync(request);
+        }
+
+        var formatted = recorder.Entries.Select(e => e[..e.IndexOf(" | ", StringComparison.Ordinal)]);
+        Assert.That(formatted, Has.None.Contains(token), "the formatted messages are redacted");
+        Assert.That(recorder.Entries.Concat(exported.Select(Describe)), Has.Some.Contains(token), "but the structured state is not");
+    }
+
+    private sealed class Answer200 : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK));
+    }
+
     private static string Describe(LogRecord record)
     {
         var sb = new StringBuilder($"{record.LogLevel} {record.CategoryName} {record.EventId}: {record.FormattedMessage} {record.Body} | ");
