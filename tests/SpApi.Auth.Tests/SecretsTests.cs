@@ -17,15 +17,15 @@ public class SecretsTests
         await host.Orders.SendAsync(Ops.ConfirmShipment, "/orders/v0/orders/1/shipmentConfirmation");
         await host.Orders.SendAsync(Ops.GetOrder, "/orders/v0/orders/1");
         await host.Orders.SendAsync(Ops.GetDestinations, "/notifications/v1/destinations");
-        await host.Factory.For("b").Get<IFakeOrdersClient>().SendAsync(Ops.ConfirmShipment, "/x");
+        await host.Factory.For("b").Get<IFakeOrdersClient>().SendAsync(Ops.ConfirmShipment, "/orders/v0/orders/1/shipmentConfirmation");
         var rejected = 0;
         host.SpApi.Responder = _ => rejected++ == 0
             ? FakeSpApi.Errors(HttpStatusCode.Forbidden, "Unauthorized", "Access to requested resource is denied.", "The access token you provided has expired.")
             : null;
-        await host.Orders.SendAsync(Ops.ConfirmShipment, "/x");
+        await host.Orders.SendAsync(Ops.ConfirmShipment, "/orders/v0/orders/1/shipmentConfirmation");
         host.Lwa.Override = _ => FakeLwa.Error(HttpStatusCode.BadRequest, "invalid_grant", "revoked");
         host.Time.Advance(TimeSpan.FromHours(2));
-        Assert.ThrowsAsync<LwaException>(() => host.Orders.SendAsync(Ops.ConfirmShipment, "/x"));
+        Assert.ThrowsAsync<LwaException>(() => host.Orders.SendAsync(Ops.ConfirmShipment, "/orders/v0/orders/1/shipmentConfirmation"));
 
         var logs = host.Logs.AllText();
         Assert.That(logs, Is.Not.Empty, "the HttpClient factory and handlers did log");
@@ -42,7 +42,7 @@ public class SecretsTests
         using var host = AuthTestHost.Create();
         host.Lwa.Override = _ => FakeLwa.Error(HttpStatusCode.BadRequest, "invalid_grant", "The refresh token is invalid");
 
-        var e = Assert.ThrowsAsync<LwaException>(() => host.Orders.SendAsync(Ops.ConfirmShipment, "/x"));
+        var e = Assert.ThrowsAsync<LwaException>(() => host.Orders.SendAsync(Ops.ConfirmShipment, "/orders/v0/orders/1/shipmentConfirmation"));
 
         Assert.That(e!.ToString(), Does.Not.Contain("DO-NOT-LEAK"));
         Assert.That(e.Message, Does.Contain("invalid_grant").And.Contain("The refresh token is invalid"));

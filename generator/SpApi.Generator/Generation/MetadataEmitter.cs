@@ -77,7 +77,8 @@ public static class MetadataEmitter
         "new global::SpApi.Runtime.OperationMetadata(" +
         $"{Literal(op.ModelFile)}, {Literal(op.Api)}, {Literal(op.Version)}, {Literal(op.OperationId)}, {Literal(op.Method)}, {Literal(op.PathTemplate)}, " +
         (op.UsagePlan is { } p ? $"new global::SpApi.Runtime.UsagePlan({p.Rate.ToString("R", CultureInfo.InvariantCulture)}, {p.Burst})" : "null") + ", " +
-        $"{(op.Restricted ? "true" : "false")}, {(op.GrantlessScope is null ? "null" : Literal(op.GrantlessScope))}, {(op.Deprecated ? "true" : "false")})";
+        $"{(op.Restricted ? "true" : "false")}, {(op.GrantlessScope is null ? "null" : Literal(op.GrantlessScope))}, {(op.Deprecated ? "true" : "false")})" +
+        (op.PathValuedParameters.Count == 0 ? "" : " { PathValuedParameters = new[] { " + string.Join(", ", op.PathValuedParameters.Select(Literal)) + " } }");
 
     /// <summary>A C# string literal of <paramref name="s"/>: quote and backslash escaped, anything outside printable ASCII as \uXXXX.</summary>
     internal static string Literal(string s)

@@ -20,7 +20,12 @@ public static class ModelOperations
                     UsagePlanParser.Parse(o.Operation.Value<string>("description")),
                     tables.IsRestricted(modelFile, id),
                     tables.GrantlessScope(modelFile, id),
-                    o.Operation.Value<bool?>("deprecated") ?? false);
+                    o.Operation.Value<bool?>("deprecated") ?? false)
+                {
+                    PathValuedParameters = SwaggerWalk.Parameters(model, o.Path, o.Operation)
+                        .Where(p => p.Value<string>("in") == "path" && p.Value<bool?>("x-spapi-keep-slashes") == true)
+                        .Select(p => p.Value<string>("name")!).ToArray(),
+                };
             })
             .ToArray();
 }

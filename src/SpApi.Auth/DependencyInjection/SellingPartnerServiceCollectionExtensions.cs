@@ -76,7 +76,7 @@ public static class SellingPartnerServiceCollectionExtensions
     {
         // LWA never redirects, and following one would re-post the client secret and refresh token elsewhere.
         services.AddHttpClient(LwaClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .ConfigurePrimaryHttpMessageHandler(NoRedirects.Apply)
             .RemoveAllLoggers();
         services.TryAddSingleton<ITokenCache>(sp => new InMemoryTokenCache(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new SingleFlightTokenStore(sp.GetRequiredService<ITokenCache>(), sp.GetRequiredService<TimeProvider>()));
@@ -89,7 +89,8 @@ public static class SellingPartnerServiceCollectionExtensions
         services.TryAddSingleton(sp => Settings(sp).RestrictedOperations);
         services.TryAddSingleton(GrantlessOperationTable.Default);
         services.TryAddSingleton(sp => new AccessTokenProvider(sp.GetRequiredService<ILwaClient>(), sp.GetRequiredService<SingleFlightTokenStore>(),
-            Settings(sp).Application, Settings(sp).TokenExpiryMargin, sp.GetRequiredService<TimeProvider>()));
+            Settings(sp).Application, Settings(sp).TokenExpiryMargin, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<RevokedSellers>()));
+        services.TryAddSingleton(sp => new RevokedSellers(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ISellerRegistry>().DefaultSeller));
         services.TryAddSingleton<IRestrictedDataTokenSource>(sp => new TokensApiRestrictedDataTokenSource(
             sp.GetRequiredService<IHttpMessageHandlerFactory>(), TokensPipelineName));
         services.TryAddSingleton(sp => new RestrictedDataTokenProvider(sp.GetRequiredService<IRestrictedDataTokenSource>(),
@@ -119,7 +120,8 @@ public static class SellingPartnerServiceCollectionExtensions
                 sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<TelemetryHandler>>()))
             .Use(PipelineStage.Retry, sp => new RetryHandler(Options(sp).Retry, sp.GetRequiredService<RetryBudget>(),
                 sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<RetryHandler>>()))
-            .Use(PipelineStage.RateLimit, sp => new RateLimitHandler(sp.GetRequiredService<SpApiRateLimiter>(), sp.GetService<ILogger<RateLimitHandler>>())));
+            .Use(PipelineStage.RateLimit, sp => new RateLimitHandler(sp.GetRequiredService<SpApiRateLimiter>(), sp.GetService<ILogger<RateLimitHandler>>(),
+                sp.GetRequiredService<RevokedSellers>())));
     }
 
     // Retry and the limiter bound a call's time (MaxTotalTime, MaxWait); HttpClient's 100 s default would cut them short.
@@ -140,10 +142,12 @@ public static class SellingPartnerServiceCollectionExtensions
         services.AddHttpClient(SellingPartnerClientFactory.PipelineName)
             .ConfigureHttpClient((sp, client) => { client.BaseAddress = Settings(sp).DefaultBaseAddress; client.Timeout = CallTimeout(sp); })
             .RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(NoRedirects.Apply)
             .AddSpApiPipeline(sp => CreateAuthHandler(sp, withRestrictedDataTokens: true));
         // RDTs are created through this pipeline, whose auth uses LWA tokens only: no recursion into RDTs.
         services.AddHttpClient(TokensPipelineName)
             .RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(NoRedirects.Apply)
             .AddSpApiPipeline(sp => CreateAuthHandler(sp, withRestrictedDataTokens: false));
     }
 

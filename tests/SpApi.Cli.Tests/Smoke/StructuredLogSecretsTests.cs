@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Logs;
 using SpApi.Auth;
+using SpApi.Cli.Bench.Faults;
 using SpApi.Cli.Smoke;
 using SpApi.Cli.Tests.Support;
 using SpApi.Sandbox;
@@ -22,7 +23,7 @@ public class StructuredLogSecretsTests
     [Test]
     public async Task A_trace_level_smoke_run_puts_no_token_or_secret_into_any_log_state()
     {
-        var recorder = new StateRecordingLoggerProvider();
+        var recorder = new LogStateRecorder();
         var exported = new List<LogRecord>();
         var sent = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         var options = new SmokeSessionOptions
@@ -75,7 +76,7 @@ public class StructuredLogSecretsTests
     public async Task The_recorder_sees_what_default_http_client_logging_leaks_through_redaction()
     {
         const string token = "Atza|control-token-for-the-recorder";
-        var recorder = new StateRecordingLoggerProvider();
+        var recorder = new LogStateRecorder();
         var exported = new List<LogRecord>();
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Trace).AddProvider(recorder)
@@ -102,8 +103,8 @@ public class StructuredLogSecretsTests
     private static string Describe(LogRecord record)
     {
         var sb = new StringBuilder($"{record.LogLevel} {record.CategoryName} {record.EventId}: {record.FormattedMessage} {record.Body} | ");
-        StateRecordingLoggerProvider.Flatten(record.Attributes, sb);
-        record.ForEachScope((scope, b) => StateRecordingLoggerProvider.Flatten(scope.Scope, b), sb);
+        LogStateRecorder.Flatten(record.Attributes, sb);
+        record.ForEachScope((scope, b) => LogStateRecorder.Flatten(scope.Scope, b), sb);
         sb.Append(record.Exception);
         return sb.ToString();
     }

@@ -3,17 +3,24 @@ using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.Extensions.Logging;
 
-namespace SpApi.Cli.Tests.Support;
+namespace SpApi.Cli.Bench.Faults;
 
 /// <summary>
 /// Keeps every log entry as a structured sink would export it: the formatted message, each state value
 /// (collections such as HttpHeaders walked item by item), the scopes and the exception.
 /// </summary>
-internal sealed class StateRecordingLoggerProvider : ILoggerProvider, ISupportExternalScope
+internal sealed class LogStateRecorder : ILoggerProvider, ISupportExternalScope
 {
     private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
 
     public ConcurrentQueue<string> Entries { get; } = new();
+
+    /// <summary>Entries holding any of <paramref name="secrets"/>, with the secret cut out (so they can be shown).</summary>
+    public IReadOnlyList<string> Leaks(IEnumerable<string> secrets)
+    {
+        var list = secrets.ToArray();
+        return Entries.SelectMany(e => list.Where(s => e.Contains(s, StringComparison.Ordinal)).Select(s => e.Replace(s, "<SECRET>", StringComparison.Ordinal))).ToArray();
+    }
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, this);
 
@@ -40,7 +47,7 @@ internal sealed class StateRecordingLoggerProvider : ILoggerProvider, ISupportEx
             foreach (var item in items) Flatten(item, into, depth + 1);
     }
 
-    private sealed class Logger(string category, StateRecordingLoggerProvider owner) : ILogger
+    private sealed class Logger(string category, LogStateRecorder owner) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => owner._scopes.Push(state);
 
