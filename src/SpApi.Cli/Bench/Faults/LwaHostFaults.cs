@@ -13,7 +13,7 @@ internal static class LwaHostFaults
 {
     public static IReadOnlyList<FaultScenario> All { get; } =
     [
-        .. new[] { 301, 302, 303, 307, 308 }.Select(status => new FaultScenario($"lwa-redirect-{status}-to-other-origin", run => RedirectAsync(run, status))),
+        .. new[] { 301, 302, 303, 307, 308 }.Select(status => new FaultScenario($"lwa-answers-{status}-to-elsewhere", run => RedirectAsync(run, status))),
         new("lwa-endpoint-foreign-https-host", run => ForeignHostAsync(run, "https://lwa.evil.example/auth/o2/token")),
         new("lwa-endpoint-lookalike-amazon-host", run => ForeignHostAsync(run, "https://api.amazon.com.evil.example/auth/o2/token")),
         new("lwa-endpoint-plain-http", run => ForeignHostAsync(run, "http://api.amazon.com/auth/o2/token")),
