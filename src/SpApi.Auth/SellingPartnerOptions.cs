@@ -42,8 +42,14 @@ public sealed class SellingPartnerOptions
     /// <summary>Start with no seller: they are added at run time (OAuth) or only grantless operations are called.</summary>
     public bool AllowNoSellers { get; set; }
 
-    /// <summary>LWA token endpoint (default Amazon's).</summary>
+    /// <summary>
+    /// LWA token endpoint (default Amazon's). Must be on one of Amazon's LWA hosts (api.amazon.com, api.amazon.co.uk,
+    /// api.amazon.co.jp), a loopback address with <see cref="AllowLoopbackBaseAddress"/>, or a host in <see cref="AllowedLwaHosts"/>.
+    /// </summary>
     public string? LwaEndpoint { get; set; }
+
+    /// <summary>HTTPS hosts other than Amazon's LWA hosts that the application explicitly trusts with its client secret.</summary>
+    public List<string> AllowedLwaHosts { get; set; } = [];
 
     /// <summary>Application name for the user-agent header.</summary>
     public string AppName { get; set; } = "SpApi";

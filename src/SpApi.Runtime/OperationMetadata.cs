@@ -20,6 +20,9 @@ public sealed record OperationMetadata(
     string? Description = null,
     PaginationInfo? Pagination = null)
 {
+    /// <summary>Path parameters whose value is itself a path (Uploads' <c>resource</c>): they may span several segments.</summary>
+    public IReadOnlyList<string> PathValuedParameters { get; init; } = [];
+
     /// <summary>The C# namespace of the generated client, e.g. <c>SpApi.Orders.V0</c>.</summary>
     public string Namespace => $"SpApi.{Api}.{Version}";
 

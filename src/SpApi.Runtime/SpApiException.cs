@@ -27,7 +27,14 @@ public class SpApiException : Exception
         Errors = errors;
         RequestId = FindHeader(Headers, "x-amzn-RequestId");
         RateLimitLimit = FindHeader(Headers, "x-amzn-RateLimit-Limit");
+        BodyTruncated = FindHeader(Headers, BodyTruncatedHeader);
     }
+
+    /// <summary>Response header the pipeline adds when it cut an error body (1 MB cap, or a connection ended mid-body).</summary>
+    public const string BodyTruncatedHeader = "x-spapi-body-truncated";
+
+    /// <summary>Why <see cref="Response"/> is incomplete (e.g. <c>cut at 1048576 bytes</c>), or null when it is whole.</summary>
+    public string? BodyTruncated { get; }
 
     /// <summary>HTTP status code of the response.</summary>
     public int StatusCode { get; }
@@ -57,7 +64,9 @@ public class SpApiException : Exception
             ? string.Join("; ", errors.Select(e => e.ToString()))
             : FirstLine(generatorMessage);
         var requestId = headers is null ? null : FindHeader(headers, "x-amzn-RequestId");
-        return $"SP-API returned HTTP {status}: {what}" + (requestId is null ? "" : $" (x-amzn-RequestId: {requestId})");
+        var cut = headers is null ? null : FindHeader(headers, BodyTruncatedHeader);
+        return $"SP-API returned HTTP {status}: {what}" + (requestId is null ? "" : $" (x-amzn-RequestId: {requestId})") +
+               (cut is null ? "" : $" [response body {cut}]");
     }
 
     private static string FirstLine(string s)

@@ -32,6 +32,12 @@ public static class BreakingRules
     public const bool DocumentationChanged = false;
 
     /// <summary>
+    /// The same C# method now sends the caller's token to another URL: existing calls change meaning without a
+    /// compile error, and a path template is where a hostile model update would aim. Always reviewed as breaking.
+    /// </summary>
+    public const bool PathTemplateChanged = true;
+
+    /// <summary>
     /// A required parameter has no default value, so every call must pass it. Optional parameters are generated
     /// with defaults (NSwag generateOptionalParameters) at the end of the signature.
     /// </summary>

@@ -18,6 +18,7 @@ public enum ChangeKind
     EnumValueRemoved,
     UsagePlanChanged,
     DocumentationChanged,
+    PathTemplateChanged,
 }
 
 public static class ChangeKindNames

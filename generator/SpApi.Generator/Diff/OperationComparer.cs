@@ -12,8 +12,8 @@ internal sealed class OperationComparer(SwaggerDocument before, SwaggerDocument 
     {
         var id = now.Key;
         if (old.Route != now.Route)
-            sink.Add(ChangeKind.DocumentationChanged, id, BreakingRules.DocumentationChanged,
-                $"route {old.Route} -> {now.Route} (the regenerated client calls the new route; the C# method is the same)");
+            sink.Add(ChangeKind.PathTemplateChanged, id, BreakingRules.PathTemplateChanged,
+                $"route {old.Route} -> {now.Route} (the same C# method now calls the new route: review it)");
         if (!old.Deprecated && now.Deprecated)
             sink.Add(ChangeKind.OperationDeprecated, id, BreakingRules.OperationDeprecated, $"{now.Route} is now deprecated");
         else if (old.Deprecated && !now.Deprecated)

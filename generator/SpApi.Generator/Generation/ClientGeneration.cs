@@ -72,6 +72,8 @@ public sealed class ClientGeneration(GeneratorPaths paths, Action<string>? log =
         try { model = JObject.Parse(await File.ReadAllTextAsync(path, ct)); }
         catch (Newtonsoft.Json.JsonException e) { throw new GeneratorException($"{fileName} is not valid JSON: {e.Message}"); }
 
+        // Before anything reads it: a model that would need more than literals and plain identifiers is refused here.
+        UntrustedModelPolicy.Apply(model, fileName);
         var name = ApiName.FromModelFile(fileName, model["info"]?.Value<string>("version"));
         var applied = ModelPreprocessor.Apply(model, fileName);
         var pagination = PaginationDetector.DetectAll(model);

@@ -79,23 +79,19 @@ public static class MetadataEmitter
         (op.UsagePlan is { } p ? $"new global::SpApi.Runtime.UsagePlan({p.Rate.ToString("R", CultureInfo.InvariantCulture)}, {p.Burst})" : "null") + ", " +
         $"{(op.Restricted ? "true" : "false")}, {(op.GrantlessScope is null ? "null" : Literal(op.GrantlessScope))}, {(op.Deprecated ? "true" : "false")}, " +
         $"{(op.Description is null ? "null" : Literal(op.Description))}, " +
-        (op.Pagination is { } g ? $"new global::SpApi.Runtime.PaginationInfo({Literal(g.RequestToken)}, {Literal(g.ResponseToken)})" : "null") + ")";
+        (op.Pagination is { } g ? $"new global::SpApi.Runtime.PaginationInfo({Literal(g.RequestToken)}, {Literal(g.ResponseToken)})" : "null") + ")" +
+        (op.PathValuedParameters.Count == 0 ? "" : " { PathValuedParameters = new[] { " + string.Join(", ", op.PathValuedParameters.Select(Literal)) + " } }");
 
-    /// <summary>A C# string literal (descriptions hold newlines, quotes and any Unicode).</summary>
-    private static string Literal(string s)
+    /// <summary>A C# string literal of <paramref name="s"/>: quote and backslash escaped, anything outside printable ASCII as \uXXXX.</summary>
+    internal static string Literal(string s)
     {
         var sb = new StringBuilder(s.Length + 2).Append('"');
         foreach (var c in s)
-            sb.Append(c switch
-            {
-                '\\' => "\\\\",
-                '"' => "\\\"",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                _ when char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029' => $"\\u{(int)c:x4}",
-                _ => c.ToString(),
-            });
+        {
+            if (c is '"' or '\\') sb.Append('\\').Append(c);
+            else if (c is >= ' ' and <= '~') sb.Append(c);
+            else sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+        }
         return sb.Append('"').ToString();
     }
 }

@@ -23,7 +23,12 @@ public static class ModelOperations
                     tables.GrantlessScope(modelFile, id),
                     o.Operation.Value<bool?>("deprecated") ?? false,
                     o.Operation.Value<string>("description"),
-                    pagination is not null && pagination.TryGetValue(id, out var shape) ? shape.Info : null);
+                    pagination is not null && pagination.TryGetValue(id, out var shape) ? shape.Info : null)
+                {
+                    PathValuedParameters = SwaggerWalk.Parameters(model, o.Path, o.Operation)
+                        .Where(p => p.Value<string>("in") == "path" && p.Value<bool?>("x-spapi-keep-slashes") == true)
+                        .Select(p => p.Value<string>("name")!).ToArray(),
+                };
             })
             .ToArray();
 }

@@ -31,6 +31,9 @@ public sealed partial record ApiName(string Api, string Version)
             : m.Groups["v"].Success ? "V" + m.Groups["v"].Value
             : VersionFromInfo(infoVersion) ?? throw new GeneratorException($"{fileName}: cannot tell the API version from the file name or info.version '{infoVersion}'.");
         var api = Overrides.TryGetValue(name, out var o) ? o : Pascal(name);
+        // The file name comes from whatever folder `update --from` names: it becomes a namespace and class name only as a plain identifier.
+        if (!Regex.IsMatch(api, "^[A-Za-z][A-Za-z0-9]{0,63}$") || !Regex.IsMatch(version, "^V[0-9_]{1,32}$"))
+            throw new GeneratorException($"{Generation.UntrustedModelPolicy.Printable(fileName)}: the file name does not give a plain API name (a letter, then letters and digits, at most 64) and version; rename the file.");
         return new ApiName(api, version);
     }
 

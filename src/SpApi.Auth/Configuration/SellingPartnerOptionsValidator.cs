@@ -1,3 +1,4 @@
+using SpApi.Auth.Lwa;
 using Microsoft.Extensions.Options;
 using SpApi.Auth.Endpoints;
 using SpApi.Auth.Handlers;
@@ -37,9 +38,11 @@ public sealed class SellingPartnerOptionsValidator(string settingPrefix = "Selli
 
         if (Check(() => SellingPartnerSettings.RegionOf(o.Region, o.MarketplaceId)) is { } regionError)
             yield return $"{S(o.MarketplaceId is null ? "Region" : "MarketplaceId")}: {regionError}";
-        if (CheckAddress(o.BaseAddress, o.AllowLoopbackBaseAddress, sandboxOrSpApi: true) is { } baseError)
+        if (CheckAddress(o.BaseAddress, o.AllowLoopbackBaseAddress) is { } baseError)
             yield return $"{S("BaseAddress")}: {baseError}";
-        if (CheckAddress(o.LwaEndpoint, o.AllowLoopbackBaseAddress, sandboxOrSpApi: false) is { } lwaError)
+        if (o.LwaEndpoint is not null && (Uri.TryCreate(o.LwaEndpoint, UriKind.Absolute, out var lwa)
+                ? LwaClientOptions.CheckEndpoint(lwa, o.AllowLoopbackBaseAddress, o.AllowedLwaHosts)
+                : $"'{o.LwaEndpoint}' is not an absolute URI.") is { } lwaError)
             yield return $"{S("LwaEndpoint")}: {lwaError}";
 
         foreach (var (sellerName, seller) in o.Sellers)
@@ -49,7 +52,7 @@ public sealed class SellingPartnerOptionsValidator(string settingPrefix = "Selli
             if (string.IsNullOrWhiteSpace(seller.RefreshToken)) yield return $"{S(at + "RefreshToken")} is required: the seller's LWA refresh token.";
             if (Check(() => SellingPartnerSettings.RegionOf(seller.Region ?? o.Region, seller.MarketplaceId)) is { } e)
                 yield return $"{S(at + (seller.MarketplaceId is null ? "Region" : "MarketplaceId"))}: {e}";
-            if (CheckAddress(seller.BaseAddress, o.AllowLoopbackBaseAddress, sandboxOrSpApi: true) is { } b)
+            if (CheckAddress(seller.BaseAddress, o.AllowLoopbackBaseAddress) is { } b)
                 yield return $"{S(at + "BaseAddress")}: {b}";
             if (string.IsNullOrWhiteSpace(seller.ClientId) != string.IsNullOrWhiteSpace(seller.ClientSecret))
                 yield return $"{S(at + "ClientId")} and {S(at + "ClientSecret")} must be given together.";
@@ -73,13 +76,13 @@ public sealed class SellingPartnerOptionsValidator(string settingPrefix = "Selli
         if (Check(o.Telemetry.Validate) is { } telemetryError) yield return $"{S("Telemetry")}: {telemetryError}";
     }
 
-    private static string? CheckAddress(string? address, bool allowLoopback, bool sandboxOrSpApi)
+    private static string? CheckAddress(string? address, bool allowLoopback)
     {
         if (address is null) return null;
         if (!Uri.TryCreate(address, UriKind.Absolute, out var uri)) return $"'{address}' is not an absolute URI.";
         if (uri.IsLoopback) return allowLoopback ? null : "a loopback address receives tokens only when AllowLoopbackBaseAddress is true.";
         if (uri.Scheme != Uri.UriSchemeHttps) return "must be HTTPS (tokens are never sent in clear text).";
-        if (sandboxOrSpApi && !SpApiEndpoints.IsSpApiHost(uri)) return "must be an SP-API host (sellingpartnerapi-na/eu/fe.amazon.com or their sandbox hosts) or an allowed loopback address.";
+        if (!SpApiEndpoints.IsSpApiHost(uri)) return "must be an SP-API host (sellingpartnerapi-na/eu/fe.amazon.com or their sandbox hosts) or an allowed loopback address.";
         return null;
     }
 

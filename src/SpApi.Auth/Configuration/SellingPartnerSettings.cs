@@ -42,7 +42,7 @@ internal sealed class SellingPartnerSettings
             RestrictedRoleRefusalMemory = o.RestrictedRoleRefusalMemory,
         };
         if (o.AppVersion is not null) AuthHandler.AppVersion = o.AppVersion;
-        Lwa = new LwaClientOptions();
+        Lwa = new LwaClientOptions { AllowLoopback = o.AllowLoopbackBaseAddress, AllowedHosts = o.AllowedLwaHosts.ToArray() };
         if (o.LwaEndpoint is not null) Lwa.Endpoint = new Uri(o.LwaEndpoint);
         TokenExpiryMargin = o.TokenExpiryMargin;
         RestrictedOperations = o.RestrictedOperationsFile is null ? RestrictedOperationTable.Default : RestrictedOperationTable.Load(o.RestrictedOperationsFile);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SpApi.Auth;
+using SpApi.Auth.Handlers;
 using SpApi.Auth.Pipeline;
 using SpApi.Auth.Tokens;
 
@@ -51,8 +52,9 @@ public sealed class SellingPartnerApiBuilder
     public SellingPartnerApiBuilder ConfigurePrimaryHandler(Func<IServiceProvider, HttpMessageHandler> transport)
     {
         ArgumentNullException.ThrowIfNull(transport);
-        Services.AddHttpClient(SellingPartnerClientFactory.PipelineName).ConfigurePrimaryHttpMessageHandler(transport);
-        Services.AddHttpClient(SellingPartnerServiceCollectionExtensions.TokensPipelineName).ConfigurePrimaryHttpMessageHandler(transport);
+        // SP-API never redirects: the transport must not follow one (it would carry x-amz-access-token along).
+        Services.AddHttpClient(SellingPartnerClientFactory.PipelineName).ConfigurePrimaryHttpMessageHandler(transport).ConfigurePrimaryHttpMessageHandler(NoRedirects.Apply);
+        Services.AddHttpClient(SellingPartnerServiceCollectionExtensions.TokensPipelineName).ConfigurePrimaryHttpMessageHandler(transport).ConfigurePrimaryHttpMessageHandler(NoRedirects.Apply);
         return this;
     }
 

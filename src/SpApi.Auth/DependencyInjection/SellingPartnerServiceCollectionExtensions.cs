@@ -71,7 +71,10 @@ public static class SellingPartnerServiceCollectionExtensions
 
     private static void AddTokens(IServiceCollection services)
     {
-        services.AddHttpClient(LwaClientName);
+        // LWA never redirects, and following one would re-post the client secret and refresh token elsewhere.
+        services.AddHttpClient(LwaClientName)
+            .ConfigurePrimaryHttpMessageHandler(NoRedirects.Apply)
+            .RemoveAllLoggers();
         services.TryAddSingleton<ITokenCache>(sp => new InMemoryTokenCache(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new SingleFlightTokenStore(sp.GetRequiredService<ITokenCache>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ILwaClient>(sp =>
@@ -84,7 +87,8 @@ public static class SellingPartnerServiceCollectionExtensions
         services.TryAddSingleton(GrantlessOperationTable.Default);
         services.TryAddSingleton(sp => new SellerEndpointResolver(sp.GetRequiredService<ISellerRegistry>(), sp.GetRequiredService<GrantlessOperationTable>()));
         services.TryAddSingleton(sp => new AccessTokenProvider(sp.GetRequiredService<ILwaClient>(), sp.GetRequiredService<SingleFlightTokenStore>(),
-            Settings(sp).Application, Settings(sp).TokenExpiryMargin, sp.GetRequiredService<TimeProvider>()));
+            Settings(sp).Application, Settings(sp).TokenExpiryMargin, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<RevokedSellers>()));
+        services.TryAddSingleton(sp => new RevokedSellers(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ISellerRegistry>().DefaultSeller));
         services.TryAddSingleton<IRestrictedDataTokenSource>(sp => new TokensApiRestrictedDataTokenSource(
             sp.GetRequiredService<IHttpMessageHandlerFactory>(), TokensPipelineName));
         services.TryAddSingleton(sp => new RestrictedDataTokenProvider(sp.GetRequiredService<IRestrictedDataTokenSource>(),
@@ -118,7 +122,8 @@ public static class SellingPartnerServiceCollectionExtensions
                 sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<TelemetryHandler>>()))
             .Use(PipelineStage.Retry, sp => new RetryHandler(Options(sp).Retry, sp.GetRequiredService<RetryBudget>(),
                 sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<RetryHandler>>()))
-            .Use(PipelineStage.RateLimit, sp => new RateLimitHandler(sp.GetRequiredService<SpApiRateLimiter>(), sp.GetService<ILogger<RateLimitHandler>>())));
+            .Use(PipelineStage.RateLimit, sp => new RateLimitHandler(sp.GetRequiredService<SpApiRateLimiter>(), sp.GetService<ILogger<RateLimitHandler>>(),
+                sp.GetRequiredService<RevokedSellers>())));
     }
 
     // Retry and the limiter bound a call's time (MaxTotalTime, MaxWait); HttpClient's 100 s default would cut them short.
@@ -128,15 +133,23 @@ public static class SellingPartnerServiceCollectionExtensions
 
     private static SellingPartnerOptions Options(IServiceProvider sp) => sp.GetRequiredService<IOptions<SellingPartnerOptions>>().Value;
 
+    /// <summary>
+    /// IHttpClientFactory's default loggers are removed from these clients: their header redaction changes only the
+    /// formatted message, while the structured state of the request/response-headers events keeps the raw
+    /// x-amz-access-token (exported as is by OpenTelemetry, Serilog, Seq). The pipeline's TelemetryHandler logs
+    /// each call instead, with no header values.
+    /// </summary>
     private static void AddPipelines(IServiceCollection services)
     {
         services.AddHttpClient(SellingPartnerClientFactory.PipelineName)
             .ConfigureHttpClient((sp, client) => { client.BaseAddress = Settings(sp).DefaultBaseAddress; client.Timeout = CallTimeout(sp); })
-            .RedactLoggedHeaders(_ => true)
+            .RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(NoRedirects.Apply)
             .AddSpApiPipeline(sp => CreateAuthHandler(sp, withRestrictedDataTokens: true));
         // RDTs are created through this pipeline, whose auth uses LWA tokens only: no recursion into RDTs.
         services.AddHttpClient(TokensPipelineName)
-            .RedactLoggedHeaders(_ => true)
+            .RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(NoRedirects.Apply)
             .AddSpApiPipeline(sp => CreateAuthHandler(sp, withRestrictedDataTokens: false));
     }
 

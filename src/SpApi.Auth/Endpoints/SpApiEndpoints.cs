@@ -6,6 +6,21 @@ public static class SpApiEndpoints
     /// <summary>The Login with Amazon token endpoint (the same for every region).</summary>
     public static readonly Uri LwaTokenEndpoint = new("https://api.amazon.com/auth/o2/token");
 
+    /// <summary>
+    /// Amazon's documented Login with Amazon token hosts (NA, EU, FE: <c>https://api.amazon.com/auth/o2/token</c>,
+    /// <c>https://api.amazon.co.uk/auth/o2/token</c>, <c>https://api.amazon.co.jp/auth/o2/token</c>). The client secret
+    /// and refresh tokens go only to these, unless the application explicitly allows another host.
+    /// </summary>
+    public static IReadOnlyList<string> LwaHosts { get; } = ["api.amazon.com", "api.amazon.co.uk", "api.amazon.co.jp"];
+
+    /// <summary>True for an HTTPS address on the default port of one of <see cref="LwaHosts"/>.</summary>
+    public static bool IsLwaHost(Uri uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        return uri.IsAbsoluteUri && uri.Scheme == Uri.UriSchemeHttps && uri.IsDefaultPort
+            && LwaHosts.Contains(uri.IdnHost, StringComparer.OrdinalIgnoreCase);
+    }
+
     /// <summary>The short code Amazon uses in host names: <c>na</c>, <c>eu</c>, <c>fe</c>.</summary>
     public static string Code(this SpApiRegion region) => region switch
     {

@@ -48,10 +48,11 @@ public sealed class AuthHandler : DelegatingHandler
         // Normally resolved already by the endpoint stage; resolving again is a no-op, and keeps this handler safe alone.
         var seller = _resolver.Resolve(request);
         EnsureMayReceiveTokens(request.RequestUri);
+        if (operation is not null) EnsurePathFits(request.RequestUri!, operation, seller);
 
         var token = await _tokens.SelectAsync(request, seller, cancellationToken).ConfigureAwait(false);
         Stamp(request, token);
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await ReceiveAsync(request, cancellationToken).ConfigureAwait(false);
         if (token.CacheKey is null || !await AccessTokenRejection.IsRejectedTokenAsync(response, cancellationToken).ConfigureAwait(false))
             return response;
 
@@ -62,7 +63,38 @@ public sealed class AuthHandler : DelegatingHandler
         response.Dispose();
         token = await _tokens.SelectAsync(request, seller, cancellationToken).ConfigureAwait(false);
         Stamp(request, token);
-        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return await ReceiveAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    // A redirect is refused (never followed, see NoRedirects); an error body is read once, capped (ErrorBodyLimit).
+    private async Task<HttpResponseMessage> ReceiveAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (NoRedirects.IsRedirect(response))
+        {
+            var error = UnexpectedRedirectException.For(response, request.RequestUri);
+            response.Dispose();
+            throw error;
+        }
+        try
+        {
+            return await ErrorBodyLimit.ApplyAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    // The last line against path arguments that escape their operation (e.g. "..", "."): never send such a request.
+    private static void EnsurePathFits(Uri uri, OperationMetadata operation, SellerContext? seller)
+    {
+        var path = uri.AbsolutePath;
+        var basePath = (seller?.Endpoint.AbsolutePath ?? "/").TrimEnd('/');
+        if (basePath.Length > 0 && path.StartsWith(basePath + "/", StringComparison.Ordinal)) path = path[basePath.Length..];
+        if (!SpApiPath.Fits(operation, path))
+            throw new PathTemplateMismatchException(operation);
     }
 
     private void EnsureMayReceiveTokens(Uri? uri)
@@ -79,7 +111,7 @@ public sealed class AuthHandler : DelegatingHandler
     {
         var headers = request.Headers;
         headers.Remove(AccessTokenHeader);
-        headers.TryAddWithoutValidation(AccessTokenHeader, token.Value);
+        headers.TryAddWithoutValidation(AccessTokenHeader, TokenFormat.Ensure(token.Value, $"the {token.Kind} token source"));
         headers.Remove(DateHeader);
         headers.TryAddWithoutValidation(DateHeader, FormatDate(_time.GetUtcNow()));
         headers.Remove("User-Agent");

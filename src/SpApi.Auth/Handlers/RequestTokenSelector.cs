@@ -34,7 +34,7 @@ public sealed class RequestTokenSelector(
     public async ValueTask<IssuedToken> SelectAsync(HttpRequestMessage request, SellerContext? seller, CancellationToken cancellationToken)
     {
         if (request.Options.TryGetValue(SpApiRequestOptions.RestrictedDataToken, out var callerRdt) && !string.IsNullOrEmpty(callerRdt))
-            return new IssuedToken(callerRdt, TokenKind.CallerRestrictedData, null);
+            return new IssuedToken(TokenFormat.Ensure(callerRdt, "the caller (SpApiRequestOptions.RestrictedDataToken)"), TokenKind.CallerRestrictedData, null);
 
         var operation = request.GetOperation();
         if (GrantlessScope(operation) is { } scope)

@@ -22,6 +22,7 @@ public sealed class LwaClient : ILwaClient
     {
         _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         _options = options ?? throw new ArgumentNullException(nameof(options));
+        _options.Validate();
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = logger ?? NullLogger<LwaClient>.Instance;
     }
@@ -52,15 +53,18 @@ public sealed class LwaClient : ILwaClient
         ArgumentNullException.ThrowIfNull(app);
         for (var attempt = 0; ; attempt++)
         {
-            var response = await SendAsync(app, grantType, fields, ct).ConfigureAwait(false);
+            var (response, body, truncated) = await SendAsync(app, grantType, fields, ct).ConfigureAwait(false);
             var status = (int)response.StatusCode;
+            RefuseRedirect(response, grantType, status);
             // RestSharp marks non-2xx answers as errors too; no status code means no answer at all.
             var transportFailure = status == 0;
             if (!transportFailure && status is >= 200 and < 300)
-                return ParseToken(response.Content, grantType, status);
+                return truncated
+                    ? throw new LwaException(InvalidResponseError, $"The token response was cut (longer than {LwaBodyCap.MaxBytes} bytes, or the connection ended mid-body); not parsed.", status, grantType)
+                    : LwaResponseParser.ParseToken(body, grantType, status);
 
             if (!transportFailure && status < 500)
-                throw ParseError(response.Content, grantType, status);
+                throw LwaResponseParser.ParseError(body, grantType, status, truncated);
 
             // Transport failure or 5xx: LWA did not decide anything, so asking again is safe.
             ct.ThrowIfCancellationRequested();
@@ -76,10 +80,17 @@ public sealed class LwaClient : ILwaClient
         }
     }
 
-    private async Task<RestResponse> SendAsync(LwaCredentials app, string grantType, (string Name, string Value)[] fields, CancellationToken ct)
+    private async Task<LwaAnswer> SendAsync(LwaCredentials app, string grantType, (string Name, string Value)[] fields, CancellationToken ct)
     {
-        using var client = new RestClient(_httpClient(), new RestClientOptions(_options.Endpoint) { ThrowOnAnyError = false }, disposeHttpClient: false);
-        var request = new RestRequest("", Method.Post) { AlwaysMultipartFormData = false };
+        using var client = new RestClient(_httpClient(), new RestClientOptions(_options.Endpoint) { ThrowOnAnyError = false, FollowRedirects = false }, disposeHttpClient: false);
+        var cap = new LwaBodyCap();
+        var request = new RestRequest("", Method.Post)
+        {
+            AlwaysMultipartFormData = false,
+            // Read the answer from the wire through a 1 MB cap, not into HttpClient's buffer first.
+            CompletionOption = HttpCompletionOption.ResponseHeadersRead,
+            ResponseWriter = cap.Read,
+        };
         request.AddHeader("Accept", "application/json");
         request.AddParameter("grant_type", grantType, ParameterType.GetOrPost);
         foreach (var (name, value) in fields) request.AddParameter(name, value, ParameterType.GetOrPost);
@@ -87,46 +98,35 @@ public sealed class LwaClient : ILwaClient
         request.AddParameter("client_secret", app.ClientSecret, ParameterType.GetOrPost);
         var response = await client.ExecuteAsync(request, ct).ConfigureAwait(false);
         if (response.ResponseStatus == ResponseStatus.Aborted) ct.ThrowIfCancellationRequested();
-        return response;
+        return new LwaAnswer(response, cap.Text, cap.Truncated);
     }
 
-    private static LwaToken ParseToken(string? body, string grantType, int status)
+    /// <summary>
+    /// LWA never redirects; following one would re-post the client secret and refresh token to another origin.
+    /// Neither RestSharp (which follows redirects itself by default) nor the LWA HttpClient follows them; this also
+    /// catches a caller-supplied HttpClient that did, so its answer is never taken as a token.
+    /// </summary>
+    private void RefuseRedirect(RestResponse response, string grantType, int status)
     {
-        try
-        {
-            using var json = JsonDocument.Parse(body ?? "");
-            var root = json.RootElement;
-            var accessToken = root.TryGetProperty("access_token", out var at) ? at.GetString() : null;
-            if (string.IsNullOrEmpty(accessToken) || !root.TryGetProperty("expires_in", out var exp) || !exp.TryGetInt32(out var seconds) || seconds <= 0)
-                throw new LwaException("invalid_response", "The token response has no access_token or a positive expires_in.", status, grantType);
-            var tokenType = root.TryGetProperty("token_type", out var tt) ? tt.GetString() ?? "bearer" : "bearer";
-            var refresh = root.TryGetProperty("refresh_token", out var rt) ? rt.GetString() : null;
-            return new LwaToken(accessToken, tokenType, TimeSpan.FromSeconds(seconds), refresh);
-        }
-        catch (JsonException)
-        {
-            // The body may hold a token: neither quote it nor keep the parser's exception.
-            throw new LwaException("invalid_response", "The token response is not valid JSON.", status, grantType);
-        }
+        var location = response.Headers?.FirstOrDefault(h => string.Equals(h.Name, "Location", StringComparison.OrdinalIgnoreCase))?.Value;
+        if (status is >= 300 and < 400)
+            throw new LwaException(LwaException.RedirectError,
+                $"Login with Amazon at {Origin(_options.Endpoint)} answered with a redirect to {Origin(location, _options.Endpoint)}; redirects are never followed and nothing was re-sent.",
+                status, grantType);
+        if (response.ResponseUri is { } answered && Origin(answered) != Origin(_options.Endpoint))
+            throw new LwaException(LwaException.RedirectError,
+                $"The token answer came from {Origin(answered)}, not {Origin(_options.Endpoint)}: the HttpClient followed a redirect. Use an HttpClient that does not follow redirects.",
+                status, grantType);
     }
 
-    private static LwaException ParseError(string? body, string grantType, int status)
-    {
-        string? error = null, description = null;
-        try
-        {
-            using var json = JsonDocument.Parse(body ?? "");
-            if (json.RootElement.ValueKind == JsonValueKind.Object)
-            {
-                if (json.RootElement.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String) error = e.GetString();
-                if (json.RootElement.TryGetProperty("error_description", out var d) && d.ValueKind == JsonValueKind.String) description = d.GetString();
-            }
-        }
-        catch (JsonException)
-        {
-            // Not JSON (an HTML error page): fall back to the status code below.
-        }
-        error ??= status == (int)HttpStatusCode.TooManyRequests ? "too_many_requests" : $"http_{status}";
-        return new LwaException(error, description, status, grantType);
-    }
+    // Only scheme, host and port: a redirect target's path or query may carry a code or token.
+    private static string Origin(Uri uri) => uri.IsAbsoluteUri ? uri.GetLeftPart(UriPartial.Authority) : "(relative)";
+
+    private static string Origin(string? location, Uri endpoint) =>
+        location is null ? "(no Location header)"
+        : Uri.TryCreate(endpoint, location, out var target) ? Origin(target) : "(an invalid Location)";
+
+    private const string InvalidResponseError = LwaResponseParser.InvalidResponse;
+
+    private readonly record struct LwaAnswer(RestResponse Response, string? Body, bool Truncated);
 }

@@ -10,6 +10,9 @@ public sealed class LwaException : Exception
     /// <summary>Error used when LWA could not be reached or kept answering 5xx after the bounded retries.</summary>
     public const string UnavailableError = "lwa_unavailable";
 
+    /// <summary>Error used when LWA answered with a redirect (never followed: it would re-post the secrets).</summary>
+    public const string RedirectError = "lwa_redirect";
+
     public LwaException(string error, string? errorDescription, int? statusCode, string grantType, Exception? innerException = null)
         : base(BuildMessage(error, errorDescription, statusCode, grantType), innerException)
     {

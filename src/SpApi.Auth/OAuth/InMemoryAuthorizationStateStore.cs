@@ -1,42 +1,57 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using SpApi.Auth.Caching;
 
 namespace SpApi.Auth.OAuth;
 
-/// <summary>Process-local <see cref="IAuthorizationStateStore"/>: 256-bit random states, single use, expiring.</summary>
-public sealed class InMemoryAuthorizationStateStore(TimeProvider timeProvider, TimeSpan lifetime) : IAuthorizationStateStore
+/// <summary>
+/// Process-local <see cref="IAuthorizationStateStore"/>: 256-bit random states, single use, expiring, bounded. Expired
+/// states are dropped in expiry order on each issue; when <see cref="Capacity"/> unexpired states are held, issuing one
+/// more drops the oldest (its callback then fails as Unknown). Each call costs O(log n).
+/// </summary>
+public sealed class InMemoryAuthorizationStateStore : IAuthorizationStateStore
 {
-    private const int PurgeThreshold = 1024;
-    private readonly ConcurrentDictionary<string, Entry> _states = new(StringComparer.Ordinal);
+    /// <summary>Default bound: 100,000 consents in flight within one state lifetime.</summary>
+    public const int DefaultCapacity = 100_000;
 
-    private sealed record Entry(byte[] BindingHash, DateTimeOffset ExpiresAt);
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _lifetime;
+    private readonly BoundedExpiringStore<byte[]> _states;
+
+    public InMemoryAuthorizationStateStore(TimeProvider timeProvider, TimeSpan lifetime, int capacity = DefaultCapacity)
+    {
+        _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _lifetime = lifetime;
+        _states = new BoundedExpiringStore<byte[]>(capacity);
+    }
+
+    /// <summary>Most states held at once.</summary>
+    public int Capacity => _states.Capacity;
+
+    /// <summary>States held (expired ones until swept).</summary>
+    public int Count => _states.Count;
+
+    internal BoundedExpiringStore<byte[]> Store => _states;
 
     public ValueTask<string> IssueAsync(string? binding, CancellationToken cancellationToken)
     {
-        if (lifetime <= TimeSpan.Zero) throw new InvalidOperationException("The state lifetime must be positive.");
-        if (_states.Count >= PurgeThreshold) PurgeExpired();
+        if (_lifetime <= TimeSpan.Zero) throw new InvalidOperationException("The state lifetime must be positive.");
         var state = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        _states[state] = new Entry(Hash(binding), timeProvider.GetUtcNow() + lifetime);
+        var now = _time.GetUtcNow();
+        _states.Set(state, Hash(binding), now + _lifetime, now);
         return ValueTask.FromResult(state);
     }
 
     public ValueTask ConsumeAsync(string? state, string? binding, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(state)) throw new AuthorizationStateException(AuthorizationStateFailure.Missing);
-        // Removing first makes the state single-use even when verification then fails.
-        if (!_states.TryRemove(state, out var entry)) throw new AuthorizationStateException(AuthorizationStateFailure.Unknown);
-        if (timeProvider.GetUtcNow() >= entry.ExpiresAt) throw new AuthorizationStateException(AuthorizationStateFailure.Expired);
-        if (!CryptographicOperations.FixedTimeEquals(entry.BindingHash, Hash(binding)))
+        // Removing first makes the state single-use even when verification then fails; an expired state is
+        // still told apart from an unknown one until a later issue sweeps it.
+        if (!_states.TryRemove(state, out var bindingHash, out var expiresAt)) throw new AuthorizationStateException(AuthorizationStateFailure.Unknown);
+        if (_time.GetUtcNow() >= expiresAt) throw new AuthorizationStateException(AuthorizationStateFailure.Expired);
+        if (!CryptographicOperations.FixedTimeEquals(bindingHash, Hash(binding)))
             throw new AuthorizationStateException(AuthorizationStateFailure.BindingMismatch);
         return ValueTask.CompletedTask;
-    }
-
-    private void PurgeExpired()
-    {
-        var now = timeProvider.GetUtcNow();
-        foreach (var (state, entry) in _states)
-            if (now >= entry.ExpiresAt) _states.TryRemove(new KeyValuePair<string, Entry>(state, entry));
     }
 
     private static byte[] Hash(string? binding) => SHA256.HashData(Encoding.UTF8.GetBytes(binding ?? ""));

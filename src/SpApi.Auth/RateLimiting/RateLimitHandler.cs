@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SpApi.Auth.Telemetry;
+using SpApi.Auth.Tokens;
 using SpApi.Runtime;
 
 namespace SpApi.Auth.RateLimiting;
@@ -18,11 +19,17 @@ public sealed class RateLimitHandler : DelegatingHandler
 {
     private readonly SpApiRateLimiter _limiter;
     private readonly ILogger _logger;
+    private readonly RevokedSellers? _revoked;
 
-    public RateLimitHandler(SpApiRateLimiter limiter, ILogger<RateLimitHandler>? logger = null)
+    /// <param name="limiter">The shared buckets (a singleton).</param>
+    /// <param name="logger">Rejections, adopted rates and throttling; never headers or bodies.</param>
+    /// <param name="revokedSellers">When given, calls for a seller whose refresh token LWA just refused fail at once,
+    /// queued ones included (see <see cref="RevokedSellers"/>).</param>
+    public RateLimitHandler(SpApiRateLimiter limiter, ILogger<RateLimitHandler>? logger = null, RevokedSellers? revokedSellers = null)
     {
         ArgumentNullException.ThrowIfNull(limiter);
         _limiter = limiter;
+        _revoked = revokedSellers;
         _logger = logger ?? NullLogger<RateLimitHandler>.Instance;
     }
 
@@ -33,12 +40,16 @@ public sealed class RateLimitHandler : DelegatingHandler
         var operation = request.GetOperation();
         if (operation is null) return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
 
+        // Grantless calls use the application's token, not the seller's refresh token.
+        var revocable = _revoked is not null && operation.GrantlessScope is null;
+        if (revocable && _revoked!.Check(request.GetSeller()) is { } refused) throw refused;
         var key = BucketKey.For(request, operation);
         var bucket = _limiter.Enter(key, operation);
         try
         {
             state.RefillInterval = bucket.RefillInterval;
-            await WaitForTokenAsync(bucket, key, operation, request, state, cancellationToken).ConfigureAwait(false);
+            await WaitForTokenAsync(bucket, key, operation, request, state, revocable ? _revoked!.Watch(request.GetSeller()) : default,
+                cancellationToken).ConfigureAwait(false);
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             Observe(response, bucket, request, state);
             return response;
@@ -50,7 +61,7 @@ public sealed class RateLimitHandler : DelegatingHandler
     }
 
     private async Task WaitForTokenAsync(UsagePlanBucket bucket, BucketKey key, OperationMetadata operation,
-        HttpRequestMessage request, SpApiCallState state, CancellationToken cancellationToken)
+        HttpRequestMessage request, SpApiCallState state, CancellationToken revoked, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (bucket.TryAcquire()) return;
@@ -59,11 +70,17 @@ public sealed class RateLimitHandler : DelegatingHandler
         var time = _limiter.Time;
         var start = time.GetTimestamp();
         using var maxWait = options.MaxWait == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(options.MaxWait, time);
-        using var linked = maxWait is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, maxWait.Token);
+        using var linked = maxWait is null && !revoked.CanBeCanceled ? null
+            : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, maxWait?.Token ?? default, revoked);
         bool acquired;
         try
         {
             acquired = await bucket.AcquireAsync(linked?.Token ?? cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && revoked.IsCancellationRequested
+                                                  && _revoked!.Check(request.GetSeller()) is { } refused)
+        {
+            throw refused;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && maxWait?.IsCancellationRequested == true)
         {

@@ -20,7 +20,10 @@ public sealed class RateLimitHandlerOptions
     /// <summary>Calls that may wait per bucket (seller, endpoint, operation); one more fails at once. Default 1000.</summary>
     public int QueueLimit { get; set; } = 1000;
 
-    /// <summary>Longest a call waits for a token before failing; <see cref="Timeout.InfiniteTimeSpan"/> waits forever. Default 2 minutes.</summary>
+    /// <summary>Upper bound of <see cref="MaxWait"/> (1 hour): a longer wait is a configuration mistake, and timers refuse dues over ~49 days.</summary>
+    public static readonly TimeSpan MaxMaxWait = TimeSpan.FromHours(1);
+
+    /// <summary>Longest a call waits for a token before failing (at most <see cref="MaxMaxWait"/>); <see cref="Timeout.InfiniteTimeSpan"/> waits forever. Default 2 minutes.</summary>
     public TimeSpan MaxWait { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Adopt the rate in a response's <c>x-amzn-RateLimit-Limit</c> header for that seller and operation. Default true.</summary>
@@ -79,17 +82,19 @@ public sealed class RateLimitHandlerOptions
     public void Validate()
     {
         var problems = new List<string>();
-        if (DefaultPlan is null || !IsValid(DefaultPlan)) problems.Add($"DefaultPlan must have a rate above 0 and a burst of at least 1 (got {DefaultPlan?.ToString() ?? "null"})");
+        if (DefaultPlan is null || !IsValid(DefaultPlan)) problems.Add($"DefaultPlan must have a rate from 1/3600 to 100000 per second and a burst of at least 1 (got {DefaultPlan?.ToString() ?? "null"})");
         if (PlanOverrides is null) problems.Add("PlanOverrides must not be null");
         else
             foreach (var (name, plan) in PlanOverrides)
-                if (plan is null || !IsValid(plan)) problems.Add($"PlanOverrides['{name}'] must have a rate above 0 and a burst of at least 1 (got {plan?.ToString() ?? "null"})");
+                if (plan is null || !IsValid(plan)) problems.Add($"PlanOverrides['{name}'] must have a rate from 1/3600 to 100000 per second and a burst of at least 1 (got {plan?.ToString() ?? "null"})");
         if (QueueLimit < 0) problems.Add($"QueueLimit must be 0 or more (got {QueueLimit})");
-        if (MaxWait <= TimeSpan.Zero && MaxWait != Timeout.InfiniteTimeSpan) problems.Add($"MaxWait must be positive or Timeout.InfiniteTimeSpan (got {MaxWait})");
+        if ((MaxWait <= TimeSpan.Zero || MaxWait > MaxMaxWait) && MaxWait != Timeout.InfiniteTimeSpan)
+            problems.Add($"MaxWait must be from 1 tick to {MaxMaxWait.TotalHours:0} hours, or Timeout.InfiniteTimeSpan (got {MaxWait})");
         if (RefillSafetyMargin < TimeSpan.Zero || RefillSafetyMargin > TimeSpan.FromSeconds(10)) problems.Add($"RefillSafetyMargin must be from 0 to 10 s (got {RefillSafetyMargin})");
-        if (IdleBucketExpiry <= TimeSpan.Zero) problems.Add($"IdleBucketExpiry must be positive (got {IdleBucketExpiry})");
+        if (IdleBucketExpiry <= TimeSpan.Zero || IdleBucketExpiry > TimeSpan.FromDays(1)) problems.Add($"IdleBucketExpiry must be positive and at most 1 day (got {IdleBucketExpiry})");
         if (problems.Count > 0) throw new ArgumentException("Invalid RateLimitHandlerOptions: " + string.Join("; ", problems) + ".");
     }
 
-    internal static bool IsValid(UsagePlan plan) => plan.Rate > 0 && double.IsFinite(plan.Rate) && plan.Burst >= 1;
+    internal static bool IsValid(UsagePlan plan) =>
+        plan.Rate >= RateLimitHeader.MinPlausibleRate && plan.Rate <= RateLimitHeader.MaxPlausibleRate && plan.Burst >= 1;
 }

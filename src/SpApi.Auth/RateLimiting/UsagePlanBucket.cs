@@ -223,6 +223,8 @@ internal sealed class UsagePlanBucket : IDisposable
     /// <summary>Tokens below capacity. Only the limiter can lower "available" concurrently, which only makes this larger.</summary>
     private long Missing() => Burst - (_permits.GetStatistics()?.CurrentAvailablePermits ?? Burst) - _owed;
 
+    private const double MaxTimerMs = 24 * 3600 * 1000.0;
+
     private long IntervalTicks(long n) => (long)Math.Ceiling(n * _time.TimestampFrequency / _rate);
 
     private long DueOfNext() => _anchor + IntervalTicks(_refills + 1);
@@ -230,8 +232,9 @@ internal sealed class UsagePlanBucket : IDisposable
     private void Arm(long now)
     {
         // Whole milliseconds, rounded up: system timers truncate, and an early tick would only re-arm.
+        // Clamped to a day: timers refuse dues over ~49 days, and an early tick only re-arms.
         var ms = Math.Ceiling((DueOfNext() - now) * 1000.0 / _time.TimestampFrequency);
-        _timer.Change(TimeSpan.FromMilliseconds(Math.Max(0, ms)), Timeout.InfiniteTimeSpan);
+        _timer.Change(TimeSpan.FromMilliseconds(Math.Clamp(double.IsFinite(ms) ? ms : MaxTimerMs, 0, MaxTimerMs)), Timeout.InfiniteTimeSpan);
     }
 
     public void Dispose()

@@ -7,11 +7,16 @@ namespace SpApi.Auth.Resilience;
 /// a seller may retry at most <c>BudgetMinRetriesPerSecond x window + BudgetRatio x calls</c> times. A storm of 429s
 /// then adds at most that much traffic instead of multiplying it by the retry count; past the budget the 429 goes
 /// back to the caller. Register as a singleton so the budget survives handler rotation.
+/// Windows live in two generations of one budget window each: a seller not seen for two windows (whose counts
+/// would all be zero anyway) is forgotten, so memory follows the active sellers, at O(1) per call.
 /// </summary>
 public sealed class RetryBudget
 {
     private const int Slots = 10;
-    private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
+    private readonly Lock _rotation = new();
+    private ConcurrentDictionary<string, Window> _current = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, Window> _previous = new(StringComparer.Ordinal);
+    private long _generationStart;
     private readonly TimeProvider _time;
     private readonly long _slotTicks;
     private readonly double _ratio;
@@ -25,6 +30,17 @@ public sealed class RetryBudget
         _slotTicks = Math.Max(1, (long)(options.BudgetWindow.TotalSeconds * _time.TimestampFrequency / Slots));
         _ratio = options.BudgetRatio;
         _floor = options.BudgetMinRetriesPerSecond * options.BudgetWindow.TotalSeconds;
+        _generationStart = Epoch();
+    }
+
+    /// <summary>Sellers whose window is held (active within the last two budget windows).</summary>
+    public int TrackedSellers
+    {
+        get
+        {
+            var current = _current;
+            return current.Count + _previous.Keys.Count(k => !current.ContainsKey(k));
+        }
     }
 
     /// <summary>Counts a call (its first attempt) for <paramref name="seller"/>.</summary>
@@ -38,7 +54,29 @@ public sealed class RetryBudget
 
     private long Epoch() => _time.GetTimestamp() / _slotTicks;
 
-    private Window WindowOf(string? seller) => _windows.GetOrAdd(seller ?? "", static _ => new Window());
+    private Window WindowOf(string? seller)
+    {
+        var key = seller ?? "";
+        Rotate(Epoch());
+        var current = _current;
+        if (current.TryGetValue(key, out var window)) return window;
+        // Seen in the previous generation: carry its counts over (its recent slots still count).
+        return _previous.TryGetValue(key, out window) ? current.GetOrAdd(key, window) : current.GetOrAdd(key, static _ => new Window());
+    }
+
+    /// <summary>Once a generation is a full window old, it becomes the previous one and the previous one is dropped.</summary>
+    private void Rotate(long epoch)
+    {
+        if (epoch - Volatile.Read(ref _generationStart) < Slots) return;
+        lock (_rotation)
+        {
+            if (epoch - _generationStart < Slots) return;
+            // Two windows or more since the last rotation: nothing held is still inside the window.
+            _previous = epoch - _generationStart >= 2 * Slots ? new ConcurrentDictionary<string, Window>(StringComparer.Ordinal) : _current;
+            _current = new ConcurrentDictionary<string, Window>(StringComparer.Ordinal);
+            Volatile.Write(ref _generationStart, epoch);
+        }
+    }
 
     /// <summary>Counts per slot; a slot is reused once its epoch has left the window.</summary>
     private sealed class Window

@@ -51,11 +51,12 @@ public sealed class RetryHandlerOptions
         if (BaseDelay < TimeSpan.Zero) problems.Add($"BaseDelay must not be negative (got {BaseDelay})");
         if (MaxDelay < BaseDelay) problems.Add($"MaxDelay must be at least BaseDelay (got {MaxDelay} < {BaseDelay})");
         if (JitterFactor is < 0 or > 1 || double.IsNaN(JitterFactor)) problems.Add($"JitterFactor must be from 0 to 1 (got {JitterFactor})");
-        if (MaxTotalTime <= TimeSpan.Zero) problems.Add($"MaxTotalTime must be positive (got {MaxTotalTime})");
-        if (AttemptTimeout is { } t && t <= TimeSpan.Zero) problems.Add($"AttemptTimeout must be positive when set (got {t})");
+        if (MaxDelay > TimeSpan.FromDays(1)) problems.Add($"MaxDelay must be at most 1 day (got {MaxDelay})");
+        if (MaxTotalTime <= TimeSpan.Zero || MaxTotalTime > TimeSpan.FromDays(1)) problems.Add($"MaxTotalTime must be positive and at most 1 day (got {MaxTotalTime})");
+        if (AttemptTimeout is { } t && (t <= TimeSpan.Zero || t > TimeSpan.FromDays(1))) problems.Add($"AttemptTimeout must be positive and at most 1 day when set (got {t})");
         if (BudgetRatio < 0 || !double.IsFinite(BudgetRatio)) problems.Add($"BudgetRatio must be 0 or more (got {BudgetRatio})");
         if (BudgetMinRetriesPerSecond < 0 || !double.IsFinite(BudgetMinRetriesPerSecond)) problems.Add($"BudgetMinRetriesPerSecond must be 0 or more (got {BudgetMinRetriesPerSecond})");
-        if (BudgetWindow < TimeSpan.FromSeconds(1)) problems.Add($"BudgetWindow must be at least 1 s (got {BudgetWindow})");
+        if (BudgetWindow < TimeSpan.FromSeconds(1) || BudgetWindow > TimeSpan.FromDays(1)) problems.Add($"BudgetWindow must be from 1 s to 1 day (got {BudgetWindow})");
         if (ReplayableOperations is null) problems.Add("ReplayableOperations must not be null");
         if (TransientStatusCodes is null) problems.Add("TransientStatusCodes must not be null");
         else if (TransientStatusCodes.Contains(429)) problems.Add("TransientStatusCodes must not contain 429 (429 is always retried, for every operation)");

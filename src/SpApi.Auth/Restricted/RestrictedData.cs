@@ -23,6 +23,8 @@ public static class RestrictedData
     public static IDisposable Use(string restrictedDataToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(restrictedDataToken);
+        if (!Tokens.TokenFormat.IsValid(restrictedDataToken))
+            throw new ArgumentException($"A restricted data token must be 1 to {Tokens.TokenFormat.MaxLength} visible ASCII characters.", nameof(restrictedDataToken));
         return SpApiCall.With(Current with { RestrictedDataToken = restrictedDataToken });
     }
 

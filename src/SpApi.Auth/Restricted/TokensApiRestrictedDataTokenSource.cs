@@ -36,8 +36,10 @@ public sealed class TokensApiRestrictedDataTokenSource(IHttpMessageHandlerFactor
         using (SpApiCall.With(new SpApiCallOptions { Seller = seller.Name }))
             response = await new TokensClient(http).CreateRestrictedDataTokenAsync(body, cancellationToken).ConfigureAwait(false);
 
-        if (string.IsNullOrEmpty(response?.RestrictedDataToken) || response.ExpiresIn is not > 0)
-            throw new InvalidOperationException($"createRestrictedDataToken for {resource} returned no token or no positive expiresIn.");
-        return new RestrictedDataToken(response.RestrictedDataToken, TimeSpan.FromSeconds(response.ExpiresIn.Value));
+        // A missing, malformed or absurdly long-lived RDT is refused as a token, never cached or sent.
+        if (response?.RestrictedDataToken is not { } token || !Tokens.TokenFormat.IsValid(token) || response.ExpiresIn is not (> 0 and <= 24 * 3600))
+            throw new Tokens.InvalidTokenException($"createRestrictedDataToken for {resource} (no token, or expiresIn not from 1 to 86400)",
+                response?.RestrictedDataToken?.Length ?? 0);
+        return new RestrictedDataToken(token, TimeSpan.FromSeconds(response.ExpiresIn.Value));
     }
 }

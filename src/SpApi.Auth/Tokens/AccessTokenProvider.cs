@@ -8,15 +8,26 @@ namespace SpApi.Auth.Tokens;
 /// cached per (client id, refresh token or scope) with single-flight refresh.
 /// </summary>
 public sealed class AccessTokenProvider(
-    ILwaClient lwa, SingleFlightTokenStore store, LwaCredentials application, TimeSpan expiryMargin, TimeProvider timeProvider)
+    ILwaClient lwa, SingleFlightTokenStore store, LwaCredentials application, TimeSpan expiryMargin, TimeProvider timeProvider,
+    RevokedSellers? revokedSellers = null)
 {
     /// <summary>The seller's access token, from the cache or one shared LWA refresh.</summary>
-    public ValueTask<IssuedToken> GetSellerTokenAsync(SellerContext seller, CancellationToken cancellationToken)
+    /// <exception cref="LwaException">LWA refused the refresh token (then, for <see cref="RevokedSellers.Period"/>, at once).</exception>
+    public async ValueTask<IssuedToken> GetSellerTokenAsync(SellerContext seller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(seller);
+        if (revokedSellers?.Check(seller.Name) is { } refused) throw refused;
         var app = seller.Credentials ?? application;
-        return GetAsync(TokenCacheKeys.Seller(app.ClientId, seller.RefreshToken), TokenKind.Seller,
-            ct => lwa.RefreshAsync(app, seller.RefreshToken, ct), cancellationToken);
+        try
+        {
+            return await GetAsync(TokenCacheKeys.Seller(app.ClientId, seller.RefreshToken), TokenKind.Seller,
+                ct => lwa.RefreshAsync(app, seller.RefreshToken, ct), cancellationToken).ConfigureAwait(false);
+        }
+        catch (LwaException e) when (e.Error == "invalid_grant" && revokedSellers is not null)
+        {
+            revokedSellers.Revoke(seller.Name, e);
+            throw;
+        }
     }
 
     /// <summary>The application's token for a grantless <paramref name="scope"/>.</summary>

@@ -12,7 +12,7 @@ public sealed record CachedToken(string Value, DateTimeOffset ExpiresAt)
     /// </summary>
     public static CachedToken Create(string value, TimeSpan expiresIn, TimeSpan margin, DateTimeOffset now)
     {
-        ArgumentException.ThrowIfNullOrEmpty(value);
+        TokenFormat.Ensure(value, "a token issuer");
         var lifetime = expiresIn - margin;
         if (lifetime <= TimeSpan.Zero) lifetime = expiresIn / 2;
         return new CachedToken(value, now + lifetime);

@@ -18,7 +18,8 @@ public sealed class DistributedTokenCache(IDistributedCache cache) : ITokenCache
         try
         {
             var entry = JsonSerializer.Deserialize(bytes, DistributedTokenCacheJson.Default.Entry);
-            return entry is null || string.IsNullOrEmpty(entry.V) ? null : new CachedToken(entry.V, DateTimeOffset.FromUnixTimeMilliseconds(entry.E));
+            // A value without a token's shape (a tampered or foreign entry) is a miss: it is never sent.
+            return entry is null || !TokenFormat.IsValid(entry.V) ? null : new CachedToken(entry.V, DateTimeOffset.FromUnixTimeMilliseconds(entry.E));
         }
         catch (JsonException)
         {

@@ -1,42 +1,46 @@
-using System.Collections.Concurrent;
+using SpApi.Auth.Caching;
 
 namespace SpApi.Auth.Tokens;
 
-/// <summary>The default <see cref="ITokenCache"/>: a process-local dictionary; expired entries are dropped when read.</summary>
-public sealed class InMemoryTokenCache(TimeProvider timeProvider) : ITokenCache
+/// <summary>
+/// The default <see cref="ITokenCache"/>: process-local and bounded. Expired entries are dropped when read and, in
+/// expiry order, on each write; a write into a full cache drops the token that expires first (it is fetched again
+/// when next needed). Every call costs O(log n), also with 100,000 single-use report-document RDTs held.
+/// </summary>
+public sealed class InMemoryTokenCache : ITokenCache
 {
-    // Specific-path RDTs (one per report document) are rarely read again: sweep expired ones past this size.
-    private const int SweepThreshold = 4096;
-    private readonly ConcurrentDictionary<string, CachedToken> _tokens = new(StringComparer.Ordinal);
+    /// <summary>Default bound: far above one process's sellers x operations, small enough for a few tens of MB.</summary>
+    public const int DefaultCapacity = 100_000;
+
+    private readonly TimeProvider _time;
+    private readonly BoundedExpiringStore<CachedToken> _tokens;
 
     public InMemoryTokenCache() : this(TimeProvider.System)
     {
     }
 
-    /// <summary>Number of entries held (expired ones included until read).</summary>
+    public InMemoryTokenCache(TimeProvider timeProvider, int capacity = DefaultCapacity)
+    {
+        _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _tokens = new BoundedExpiringStore<CachedToken>(capacity);
+    }
+
+    /// <summary>Number of entries held (expired ones included until read or swept by a write).</summary>
     public int Count => _tokens.Count;
 
-    public ValueTask<CachedToken?> GetAsync(string key, CancellationToken cancellationToken)
-    {
-        if (!_tokens.TryGetValue(key, out var token)) return ValueTask.FromResult<CachedToken?>(null);
-        if (token.IsValidAt(timeProvider.GetUtcNow())) return ValueTask.FromResult<CachedToken?>(token);
-        _tokens.TryRemove(new KeyValuePair<string, CachedToken>(key, token));
-        return ValueTask.FromResult<CachedToken?>(null);
-    }
+    /// <summary>Most entries held at once.</summary>
+    public int Capacity => _tokens.Capacity;
+
+    internal BoundedExpiringStore<CachedToken> Store => _tokens;
+
+    public ValueTask<CachedToken?> GetAsync(string key, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_tokens.TryGet(key, _time.GetUtcNow(), out var token) ? token : null);
 
     public ValueTask SetAsync(string key, CachedToken token, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(token);
-        if (_tokens.Count >= SweepThreshold) RemoveExpired();
-        _tokens[key] = token;
+        _tokens.Set(key, token, token.ExpiresAt, _time.GetUtcNow());
         return ValueTask.CompletedTask;
-    }
-
-    private void RemoveExpired()
-    {
-        var now = timeProvider.GetUtcNow();
-        foreach (var entry in _tokens)
-            if (!entry.Value.IsValidAt(now)) _tokens.TryRemove(entry);
     }
 
     public ValueTask RemoveAsync(string key, CancellationToken cancellationToken)

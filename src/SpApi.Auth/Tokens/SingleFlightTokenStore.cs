@@ -22,7 +22,7 @@ public sealed class SingleFlightTokenStore(ITokenCache cache, TimeProvider timeP
     {
         ArgumentNullException.ThrowIfNull(fetch);
         var cached = await cache.GetAsync(key, cancellationToken).ConfigureAwait(false);
-        if (cached is not null && cached.IsValidAt(timeProvider.GetUtcNow())) return cached;
+        if (IsUsable(cached)) return cached!;
 
         var mine = new TaskCompletionSource<CachedToken>(TaskCreationOptions.RunContinuationsAsynchronously);
         var flight = _inFlight.GetOrAdd(key, mine.Task);
@@ -39,6 +39,10 @@ public sealed class SingleFlightTokenStore(ITokenCache cache, TimeProvider timeP
             await cache.RemoveAsync(key, cancellationToken).ConfigureAwait(false);
     }
 
+    // Any cache (shared Redis included) may hold a damaged or planted value: only a well-formed, live token is used.
+    private bool IsUsable(CachedToken? cached) =>
+        cached is not null && TokenFormat.IsValid(cached.Value) && cached.IsValidAt(timeProvider.GetUtcNow());
+
     private async Task RunAsync(string key, TaskCompletionSource<CachedToken> flight, Func<CancellationToken, Task<CachedToken>> fetch)
     {
         try
@@ -47,20 +51,20 @@ public sealed class SingleFlightTokenStore(ITokenCache cache, TimeProvider timeP
             if (cache is IFleetTokenCache fleet)
             {
                 // One refresh for the whole fleet: the shared cache locks, fetches and stores, or waits for whoever does.
-                cached = await fleet.GetOrRefreshAsync(key, t => t.IsValidAt(timeProvider.GetUtcNow()), fetch, CancellationToken.None).ConfigureAwait(false);
+                cached = await fleet.GetOrRefreshAsync(key, IsUsable, fetch, CancellationToken.None).ConfigureAwait(false);
             }
             else
             {
                 // Another caller's flight may have filled the cache between our miss and our turn.
                 cached = await cache.GetAsync(key, CancellationToken.None).ConfigureAwait(false);
-                if (cached is null || !cached.IsValidAt(timeProvider.GetUtcNow()))
+                if (!IsUsable(cached))
                 {
                     cached = await fetch(CancellationToken.None).ConfigureAwait(false);
                     await cache.SetAsync(key, cached, CancellationToken.None).ConfigureAwait(false);
                 }
             }
             _inFlight.TryRemove(new KeyValuePair<string, Task<CachedToken>>(key, flight.Task));
-            flight.TrySetResult(cached);
+            flight.TrySetResult(cached!);
         }
         catch (Exception e)
         {

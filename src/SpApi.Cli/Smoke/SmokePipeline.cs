@@ -11,7 +11,8 @@ namespace SpApi.Cli.Smoke;
 /// </summary>
 internal static class SmokePipeline
 {
-    public static SellingPartnerClient Create(SmokeTarget target, SmokeCredentials credentials, SandboxServer? server, double rateScale, bool sendCaseHeader)
+    public static SellingPartnerClient Create(SmokeTarget target, SmokeCredentials credentials, SandboxServer? server, double rateScale, bool sendCaseHeader,
+        Action<SellingPartnerApiBuilder>? configure = null)
     {
         var options = new SellingPartnerOptions
         {
@@ -36,7 +37,10 @@ internal static class SmokePipeline
             options.Region = target.Region!;
             options.Retry.MaxRetryAttempts = 2;
         }
-        return SellingPartnerClient.Create(options, builder => builder.ConfigurePrimaryHandler(
-            _ => new SmokeWireHandler(sendCaseHeader) { InnerHandler = new SocketsHttpHandler() }));
+        return SellingPartnerClient.Create(options, builder =>
+        {
+            builder.ConfigurePrimaryHandler(_ => new SmokeWireHandler(sendCaseHeader) { InnerHandler = new SocketsHttpHandler() });
+            configure?.Invoke(builder);
+        });
     }
 }

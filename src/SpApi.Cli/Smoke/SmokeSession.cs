@@ -41,7 +41,7 @@ public sealed class SmokeSession : IAsyncDisposable
         if (!options.Target.IsLocal)
         {
             var credentials = options.Credentials ?? throw new ArgumentException($"Target {options.Target.Name} needs credentials.", nameof(options));
-            return new SmokeSession(options, null, SmokePipeline.Create(options.Target, credentials, null, options.RateScale, sendCaseHeader: false));
+            return new SmokeSession(options, null, SmokePipeline.Create(options.Target, credentials, null, options.RateScale, sendCaseHeader: false, options.ConfigurePipeline));
         }
 
         var server = await SandboxServer.StartAsync(new SandboxOptions
@@ -54,7 +54,7 @@ public sealed class SmokeSession : IAsyncDisposable
         }, cancellationToken);
         var seller = SandboxCredential.Default;
         var pipeline = SmokePipeline.Create(options.Target, new SmokeCredentials(seller.ClientId, seller.ClientSecret, seller.RefreshToken),
-            server, options.RateScale, sendCaseHeader: true);
+            server, options.RateScale, sendCaseHeader: true, options.ConfigurePipeline);
         return new SmokeSession(options, server, pipeline);
     }
 

@@ -22,4 +22,7 @@ public sealed class SmokeSessionOptions
     public bool WithoutRestrictedRoles { get; init; }
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Runs after the smoke pipeline is configured, e.g. to add logging providers or an observing handler.</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.SellingPartnerApiBuilder>? ConfigurePipeline { get; init; }
 }

@@ -46,7 +46,7 @@ public class ClientRegistrationTests
         using var host = AuthTestHost.Create();
         var context = new SellerContext("new-seller", "Atzr|new", SpApiRegion.FarEast);
 
-        await host.Factory.For(context).Get<IFakeOrdersClient>().SendAsync(Ops.ConfirmShipment, "/x");
+        await host.Factory.For(context).Get<IFakeOrdersClient>().SendAsync(Ops.ConfirmShipment, "/orders/v0/orders/1/shipmentConfirmation");
 
         Assert.That(host.Services.GetRequiredService<ISellerRegistry>().Get("new-seller"), Is.EqualTo(context));
         Assert.That(host.SpApi.Sent.Single().Uri.Host, Is.EqualTo("sellingpartnerapi-fe.amazon.com"));

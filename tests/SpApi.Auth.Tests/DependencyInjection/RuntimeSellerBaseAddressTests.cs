@@ -29,7 +29,7 @@ public class RuntimeSellerBaseAddressTests
         using var host = AuthTestHost.Create(o => { o.BaseAddress = LocalSandbox; o.AllowLoopbackBaseAddress = true; });
 
         var seller = new SellerContext("eu", "Atzr|eu", SpApiRegion.Europe) { BaseAddress = new Uri("https://sellingpartnerapi-eu.amazon.com/") };
-        await host.Factory.For(seller).Get<IFakeOrdersClient>().SendAsync(Ops.ConfirmShipment, "/x");
+        await host.Factory.For(seller).Get<IFakeOrdersClient>().SendAsync(Ops.ConfirmShipment, "/orders/v0/orders/1/shipmentConfirmation");
 
         Assert.That(host.SpApi.Sent.Single().Uri.Host, Is.EqualTo("sellingpartnerapi-eu.amazon.com"));
     }
@@ -39,7 +39,7 @@ public class RuntimeSellerBaseAddressTests
     {
         using var host = AuthTestHost.Create();
 
-        await host.Factory.For(new SellerContext("fe", "Atzr|fe", SpApiRegion.FarEast)).Get<IFakeOrdersClient>().SendAsync(Ops.ConfirmShipment, "/x");
+        await host.Factory.For(new SellerContext("fe", "Atzr|fe", SpApiRegion.FarEast)).Get<IFakeOrdersClient>().SendAsync(Ops.ConfirmShipment, "/orders/v0/orders/1/shipmentConfirmation");
 
         Assert.That(host.SpApi.Sent.Single().Uri.Host, Is.EqualTo("sellingpartnerapi-fe.amazon.com"));
     }
@@ -56,7 +56,7 @@ public class RuntimeSellerBaseAddressTests
             o.AllowLoopbackBaseAddress = true;
         });
 
-        await host.Factory.For(new SellerContext("late", "Atzr|late", SpApiRegion.NorthAmerica)).Get<IFakeOrdersClient>().SendAsync(Ops.ConfirmShipment, "/x");
+        await host.Factory.For(new SellerContext("late", "Atzr|late", SpApiRegion.NorthAmerica)).Get<IFakeOrdersClient>().SendAsync(Ops.ConfirmShipment, "/orders/v0/orders/1/shipmentConfirmation");
 
         Assert.That(host.SpApi.Sent.Single().Uri.GetLeftPart(UriPartial.Authority), Is.EqualTo("http://127.0.0.1:5080"));
     }
@@ -74,8 +74,8 @@ public class RuntimeSellerBaseAddressTests
             b => b.ConfigurePrimaryHandler(_ => spApi.Handler).ConfigureLwaPrimaryHandler(_ => lwa.Handler),
             SpApiClientCatalog.Empty.With<IFakeOrdersClient, FakeOrdersClient>(http => new FakeOrdersClient(http)));
 
-        await sp.For(new SellerContext("late", "Atzr|late", SpApiRegion.NorthAmerica)).Get<IFakeOrdersClient>().SendAsync(Ops.ConfirmShipment, "/x");
+        await sp.For(new SellerContext("late", "Atzr|late", SpApiRegion.NorthAmerica)).Get<IFakeOrdersClient>().SendAsync(Ops.ConfirmShipment, "/orders/v0/orders/1/shipmentConfirmation");
 
-        Assert.That(spApi.Sent.Single().Uri.AbsoluteUri, Is.EqualTo("http://127.0.0.1:5080/x"));
+        Assert.That(spApi.Sent.Single().Uri.AbsoluteUri, Is.EqualTo("http://127.0.0.1:5080/orders/v0/orders/1/shipmentConfirmation"));
     }
 }

@@ -69,7 +69,7 @@ public class AuthHandlerHeaderTests
         using var host = AuthTestHost.Create();
         var seller = new SellerContext("proxy", "Atzr|x", SpApiRegion.NorthAmerica) { BaseAddress = new Uri("https://sellingpartnerapi-na.amazon.com.evil.example/") };
 
-        Assert.ThrowsAsync<InsecureDestinationException>(() => host.Factory.For(seller).Get<IFakeOrdersClient>().SendAsync(Ops.ConfirmShipment, "/x"));
+        Assert.ThrowsAsync<InsecureDestinationException>(() => host.Factory.For(seller).Get<IFakeOrdersClient>().SendAsync(Ops.ConfirmShipment, "/orders/v0/orders/1/shipmentConfirmation"));
         Assert.That(host.SpApi.Sent, Is.Empty);
     }
 
@@ -79,7 +79,7 @@ public class AuthHandlerHeaderTests
         using var host = AuthTestHost.Create();
         var seller = new SellerContext("local", "Atzr|x", SpApiRegion.NorthAmerica) { BaseAddress = new Uri("http://127.0.0.1:5080/") };
 
-        Assert.ThrowsAsync<InsecureDestinationException>(() => host.Factory.For(seller).Get<IFakeOrdersClient>().SendAsync(Ops.ConfirmShipment, "/x"));
+        Assert.ThrowsAsync<InsecureDestinationException>(() => host.Factory.For(seller).Get<IFakeOrdersClient>().SendAsync(Ops.ConfirmShipment, "/orders/v0/orders/1/shipmentConfirmation"));
     }
 
     [Test]
@@ -92,7 +92,7 @@ public class AuthHandlerHeaderTests
         Assert.That(host.SpApi.Sent.Single().Uri.GetLeftPart(UriPartial.Authority), Is.EqualTo("http://127.0.0.1:5080"));
         // Another loopback port was not allowed.
         var other = new SellerContext("other", "Atzr|y", SpApiRegion.NorthAmerica) { BaseAddress = new Uri("http://127.0.0.1:6000/") };
-        Assert.ThrowsAsync<InsecureDestinationException>(() => host.Factory.For(other).Get<IFakeOrdersClient>().SendAsync(Ops.ConfirmShipment, "/x"));
+        Assert.ThrowsAsync<InsecureDestinationException>(() => host.Factory.For(other).Get<IFakeOrdersClient>().SendAsync(Ops.ConfirmShipment, "/orders/v0/orders/1/shipmentConfirmation"));
     }
 
     [Test]
@@ -116,7 +116,7 @@ public class AuthHandlerHeaderTests
         var e = Assert.ThrowsAsync<UnknownSellerException>(async () =>
         {
             using (SpApiCall.With(new SpApiCallOptions { Seller = "nobody" }))
-                await host.Orders.SendAsync(Ops.ConfirmShipment, "/x");
+                await host.Orders.SendAsync(Ops.ConfirmShipment, "/orders/v0/orders/1/shipmentConfirmation");
         });
         Assert.That(e!.Message, Does.Contain("'nobody'"));
     }
@@ -143,7 +143,7 @@ public class AuthHandlerHeaderTests
         using var host = AuthTestHost.Create();
         host.SpApi.Responder = _ => FakeSpApi.Errors(HttpStatusCode.Forbidden, "Unauthorized", "Access to requested resource is denied.", "The access token you provided has expired.");
 
-        var e = Assert.ThrowsAsync<SpApiException>(() => host.Orders.SendAsync(Ops.ConfirmShipment, "/x"));
+        var e = Assert.ThrowsAsync<SpApiException>(() => host.Orders.SendAsync(Ops.ConfirmShipment, "/orders/v0/orders/1/shipmentConfirmation"));
 
         Assert.That(e!.StatusCode, Is.EqualTo(403));
         Assert.That(host.SpApi.Sent, Has.Count.EqualTo(2));
@@ -155,7 +155,7 @@ public class AuthHandlerHeaderTests
         using var host = AuthTestHost.Create();
         host.SpApi.Responder = _ => FakeSpApi.Errors(HttpStatusCode.Forbidden, "Unauthorized", "Access to requested resource is denied.");
 
-        var e = Assert.ThrowsAsync<SpApiException>(() => host.Orders.SendAsync(Ops.ConfirmShipment, "/x"));
+        var e = Assert.ThrowsAsync<SpApiException>(() => host.Orders.SendAsync(Ops.ConfirmShipment, "/orders/v0/orders/1/shipmentConfirmation"));
 
         Assert.That(e!.ErrorCode, Is.EqualTo("Unauthorized"));
         Assert.That(host.SpApi.Sent, Has.Count.EqualTo(1));
@@ -167,14 +167,14 @@ public class AuthHandlerHeaderTests
     {
         using var host = AuthTestHost.Create(o => o.Sellers["b"] = new SellerOptions { RefreshToken = "Atzr|b" });
         var b = host.Factory.For("b").Get<IFakeOrdersClient>();
-        await b.SendAsync(Ops.ConfirmShipment, "/x");
+        await b.SendAsync(Ops.ConfirmShipment, "/orders/v0/orders/1/shipmentConfirmation");
         var rejections = 0;
         host.SpApi.Responder = sent => sent.Seller is null or "default" && rejections++ == 0
             ? FakeSpApi.Errors(HttpStatusCode.Forbidden, "Unauthorized", "Access to requested resource is denied.", "The access token you provided has expired.")
             : null;
 
-        await host.Orders.SendAsync(Ops.ConfirmShipment, "/x");
-        await b.SendAsync(Ops.ConfirmShipment, "/x");
+        await host.Orders.SendAsync(Ops.ConfirmShipment, "/orders/v0/orders/1/shipmentConfirmation");
+        await b.SendAsync(Ops.ConfirmShipment, "/orders/v0/orders/1/shipmentConfirmation");
 
         Assert.That(host.Lwa.RequestsFor("Atzr|b"), Is.EqualTo(1), "seller b keeps its cached token");
         Assert.That(host.Lwa.RequestsFor(AuthTestHost.RefreshToken), Is.EqualTo(2));

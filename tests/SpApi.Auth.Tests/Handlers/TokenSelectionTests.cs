@@ -187,6 +187,6 @@ public class TokenSelectionTests
         await host.Orders.SendAsync(Ops.GetDestinations, "/notifications/v1/destinations");
 
         Assert.That(host.SpApi.Sent.Single().Token, Is.EqualTo($"access-{LwaScopes.Notifications}-1"));
-        Assert.ThrowsAsync<InvalidOperationException>(() => host.Orders.SendAsync(Ops.ConfirmShipment, "/x"));
+        Assert.ThrowsAsync<InvalidOperationException>(() => host.Orders.SendAsync(Ops.ConfirmShipment, "/orders/v0/orders/1/shipmentConfirmation"));
     }
 }

@@ -1,3 +1,4 @@
+using SpApi.Auth.Tokens;
 using System.Net;
 using SpApi.Auth.Lwa;
 using SpApi.Auth.Sellers;
@@ -96,6 +97,10 @@ public class SellerTokenTests
         Assert.That(host.Lwa.Requests, Is.EqualTo(1));
         host.Lwa.Gate = null;
         host.Lwa.Override = null;
+        // invalid_grant fails the seller fast for a short period (RevokedSellers); after it, LWA is asked again.
+        Assert.ThrowsAsync<LwaException>(() => host.Orders.SendAsync(Ops.ConfirmShipment, "/orders/v0/orders/1/shipmentConfirmation"));
+        Assert.That(host.Lwa.Requests, Is.EqualTo(1));
+        host.Time.Advance(RevokedSellers.DefaultPeriod);
         await host.Orders.SendAsync(Ops.ConfirmShipment, "/orders/v0/orders/1/shipmentConfirmation");
         Assert.That(host.Lwa.Requests, Is.EqualTo(2));
     }

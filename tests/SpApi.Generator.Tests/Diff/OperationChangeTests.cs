@@ -97,7 +97,7 @@ public class OperationChangeTests
     }
 
     [Test]
-    public void A_route_change_keeps_the_CSharp_method_and_is_reported_without_breaking()
+    public void A_route_change_keeps_the_CSharp_method_but_is_breaking()
     {
         var report = DiffFixture.Diff(m =>
         {
@@ -107,10 +107,26 @@ public class OperationChangeTests
             paths["/orders/v2/orders"] = item;
         });
 
-        var change = report.Single(ChangeKind.DocumentationChanged);
+        var change = report.Single(ChangeKind.PathTemplateChanged);
         Assert.That(change.OperationId, Is.EqualTo("createOrder"));
+        Assert.That(change.Breaking, Is.True);
         Assert.That(change.Detail, Does.Contain("POST /orders/v1/orders -> POST /orders/v2/orders"));
-        Assert.That(report.ApiKinds(), Is.Empty);
+        Assert.That(report.SuggestedBump, Is.EqualTo(VersionBump.Major));
+    }
+
+    [Test]
+    public void A_quote_added_to_a_path_template_is_breaking_not_documentation()
+    {
+        var report = DiffFixture.Diff(m =>
+        {
+            var paths = (JObject)m["paths"]!;
+            var item = paths["/orders/v1/orders"]!;
+            paths.Remove("/orders/v1/orders");
+            paths["/orders/v1/orders\"); System.Environment.Exit(42); //"] = item;
+        });
+
+        Assert.That(report.Single(ChangeKind.PathTemplateChanged).Breaking, Is.True);
+        Assert.That(report.SuggestedBump, Is.EqualTo(VersionBump.Major));
     }
 
     [Test]
