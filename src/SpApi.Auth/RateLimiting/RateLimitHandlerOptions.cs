@@ -82,11 +82,11 @@ public sealed class RateLimitHandlerOptions
     public void Validate()
     {
         var problems = new List<string>();
-        if (DefaultPlan is null || !IsValid(DefaultPlan)) problems.Add($"DefaultPlan must have a rate from 1/3600 to 100000 per second and a burst of at least 1 (got {DefaultPlan?.ToString() ?? "null"})");
+        if (DefaultPlan is null || !IsValid(DefaultPlan)) problems.Add($"DefaultPlan must have a finite rate of at least 1/3600 per second and a burst of at least 1 (got {DefaultPlan?.ToString() ?? "null"})");
         if (PlanOverrides is null) problems.Add("PlanOverrides must not be null");
         else
             foreach (var (name, plan) in PlanOverrides)
-                if (plan is null || !IsValid(plan)) problems.Add($"PlanOverrides['{name}'] must have a rate from 1/3600 to 100000 per second and a burst of at least 1 (got {plan?.ToString() ?? "null"})");
+                if (plan is null || !IsValid(plan)) problems.Add($"PlanOverrides['{name}'] must have a finite rate of at least 1/3600 per second and a burst of at least 1 (got {plan?.ToString() ?? "null"})");
         if (QueueLimit < 0) problems.Add($"QueueLimit must be 0 or more (got {QueueLimit})");
         if ((MaxWait <= TimeSpan.Zero || MaxWait > MaxMaxWait) && MaxWait != Timeout.InfiniteTimeSpan)
             problems.Add($"MaxWait must be from 1 tick to {MaxMaxWait.TotalHours:0} hours, or Timeout.InfiniteTimeSpan (got {MaxWait})");
@@ -96,5 +96,5 @@ public sealed class RateLimitHandlerOptions
     }
 
     internal static bool IsValid(UsagePlan plan) =>
-        plan.Rate >= RateLimitHeader.MinPlausibleRate && plan.Rate <= RateLimitHeader.MaxPlausibleRate && plan.Burst >= 1;
+        plan.Rate >= RateLimitHeader.MinPlausibleRate && double.IsFinite(plan.Rate) && plan.Burst >= 1;
 }

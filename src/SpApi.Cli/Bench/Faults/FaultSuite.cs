@@ -42,6 +42,16 @@ internal static class FaultSuite
     public static async Task<(FaultReport Report, IReadOnlyList<FaultScenarioResult> Results)> RunAsync(
         IReadOnlyList<FaultScenario> scenarios, CancellationToken cancellationToken, Action<FaultScenarioResult>? progress = null)
     {
+        await using var server = await HostileServer.StartAsync(cancellationToken);
+        await using var elsewhere = await HostileServer.StartAsync(cancellationToken);
+        return await RunAsync(scenarios, server, elsewhere, cancellationToken, progress);
+    }
+
+    /// <summary>Runs <paramref name="scenarios"/> against servers the caller started (tests share them across scenarios).</summary>
+    public static async Task<(FaultReport Report, IReadOnlyList<FaultScenarioResult> Results)> RunAsync(
+        IReadOnlyList<FaultScenario> scenarios, HostileServer server, HostileServer elsewhere, CancellationToken cancellationToken,
+        Action<FaultScenarioResult>? progress = null)
+    {
         var duplicates = scenarios.GroupBy(s => s.Name).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
         if (duplicates.Length > 0) throw new ArgumentException("Fault scenario names must be unique: " + string.Join(", ", duplicates));
 
@@ -52,8 +62,6 @@ internal static class FaultSuite
         var results = new List<FaultScenarioResult>();
         try
         {
-            await using var server = await HostileServer.StartAsync(cancellationToken);
-            await using var elsewhere = await HostileServer.StartAsync(cancellationToken);
             foreach (var scenario in scenarios)
             {
                 cancellationToken.ThrowIfCancellationRequested();

@@ -5,24 +5,39 @@ using SpApi.Cli.Tests.Support;
 namespace SpApi.Cli.Tests.Bench.Faults;
 
 /// <summary>
-/// Keeps every hostile-server probe running: each scenario of <c>spapi bench faults</c> is one test, so a regression
-/// names the scenario and its findings. Servers bind 127.0.0.1 port 0.
+/// Keeps every hostile-server probe running: all scenarios of <c>spapi bench faults</c> run once (about 30 s); a
+/// regression names the scenario and its findings. Servers bind 127.0.0.1 port 0.
 /// </summary>
 [Parallelizable(ParallelScope.None)]
 public class FaultSuiteTests
 {
-    private static IEnumerable<TestCaseData> Scenarios() =>
-        FaultScenarios.All.Select(s => new TestCaseData(s.Name).SetName("Survives_" + s.Name));
+    private HostileServer _server = null!;
+    private HostileServer _elsewhere = null!;
 
-    [TestCaseSource(nameof(Scenarios))]
-    public async Task Scenario(string name)
+    // One server pair for every scenario (each scenario resets what they answer and what they saw).
+    [OneTimeSetUp]
+    public async Task StartServers()
     {
-        var scenario = FaultScenarios.All.Single(s => s.Name == name);
+        _server = await HostileServer.StartAsync(CancellationToken.None);
+        _elsewhere = await HostileServer.StartAsync(CancellationToken.None);
+    }
 
-        var (report, results) = await FaultSuite.RunAsync([scenario], CancellationToken.None);
+    [OneTimeTearDown]
+    public async Task StopServers()
+    {
+        await _server.DisposeAsync();
+        await _elsewhere.DisposeAsync();
+    }
 
-        var result = results.Single();
-        Assert.That(result.Survived, Is.True, string.Join("; ", result.Findings.Notes));
+    [Test]
+    public async Task Every_scenario_survives_with_memory_under_256_MB()
+    {
+        var (report, results) = await FaultSuite.RunAsync(FaultScenarios.All, _server, _elsewhere, CancellationToken.None);
+
+        var failed = results.Where(r => !r.Survived).Select(r => $"{r.Name}: {string.Join("; ", r.Findings.Notes)}").ToArray();
+        Assert.That(failed, Is.Empty);
+        Assert.That(report.Scenarios, Is.EqualTo(FaultScenarios.All.Count));
+        Assert.That(report.Survived, Is.EqualTo(report.Scenarios));
         Assert.That(report.Failed, Is.False);
         Assert.That(report.PeakManagedMb, Is.LessThan(256), "answers of 200 MB are streamed and capped, never held");
     }
@@ -56,7 +71,7 @@ public class FaultSuiteTests
             new("untyped", run => run.TypedOutcomeAsync("call", () => throw new IOException("reset"))),
         ];
 
-        var (report, results) = await FaultSuite.RunAsync(broken, CancellationToken.None);
+        var (report, results) = await FaultSuite.RunAsync(broken, _server, _elsewhere, CancellationToken.None);
 
         Assert.That(report.Scenarios, Is.EqualTo(3));
         Assert.That(report.Survived, Is.Zero);
