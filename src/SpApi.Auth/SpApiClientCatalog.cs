@@ -5,6 +5,7 @@ public sealed class SpApiClientCatalog
 {
     private readonly Dictionary<Type, Type> _implementations = [];
 
+    /// <summary>A catalog of generated client interfaces and their implementations.</summary>
     public SpApiClientCatalog(IEnumerable<(Type Interface, Type Implementation)> clients)
     {
         ArgumentNullException.ThrowIfNull(clients);

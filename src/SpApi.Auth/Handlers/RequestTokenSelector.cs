@@ -10,7 +10,7 @@ namespace SpApi.Auth.Handlers;
 /// Decides which token authorizes a request, in this order: an RDT the caller passed; the application token of a
 /// grantless operation; an RDT for a restricted operation; otherwise the seller's LWA access token.
 /// </summary>
-public sealed class RequestTokenSelector(
+internal sealed class RequestTokenSelector(
     AccessTokenProvider accessTokens,
     RestrictedDataTokenProvider? restrictedDataTokens,
     SingleFlightTokenStore store,

@@ -10,6 +10,7 @@ public sealed class LwaException : Exception
     /// <summary>Error used when LWA could not be reached or kept answering 5xx after the bounded retries.</summary>
     public const string UnavailableError = "lwa_unavailable";
 
+    /// <summary>Creates the exception; the message is built from the error, description, status and grant type only.</summary>
     public LwaException(string error, string? errorDescription, int? statusCode, string grantType, Exception? innerException = null)
         : base(BuildMessage(error, errorDescription, statusCode, grantType), innerException)
     {

@@ -12,6 +12,7 @@ public sealed class InMemoryAuthorizationStateStore(TimeProvider timeProvider, T
 
     private sealed record Entry(byte[] BindingHash, DateTimeOffset ExpiresAt);
 
+    /// <inheritdoc/>
     public ValueTask<string> IssueAsync(string? binding, CancellationToken cancellationToken)
     {
         if (lifetime <= TimeSpan.Zero) throw new InvalidOperationException("The state lifetime must be positive.");
@@ -21,6 +22,7 @@ public sealed class InMemoryAuthorizationStateStore(TimeProvider timeProvider, T
         return ValueTask.FromResult(state);
     }
 
+    /// <inheritdoc/>
     public ValueTask ConsumeAsync(string? state, string? binding, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(state)) throw new AuthorizationStateException(AuthorizationStateFailure.Missing);

@@ -20,8 +20,12 @@ public static class SpApiPipeline
 /// <summary>A stage of <see cref="SpApiPipeline"/>.</summary>
 public enum PipelineStage
 {
+    /// <summary>Traces, metrics and logs of each call (outermost: sees retries and waits).</summary>
     Telemetry,
+    /// <summary>Retries 429 and transient failures (Polly).</summary>
     Retry,
+    /// <summary>Client-side pacing by the operations' usage plans.</summary>
     RateLimit,
+    /// <summary>LWA, RDT or grantless token and SP-API headers (innermost).</summary>
     Auth,
 }

@@ -19,6 +19,7 @@ public sealed class RateLimitHandler : DelegatingHandler
     private readonly SpApiRateLimiter _limiter;
     private readonly ILogger _logger;
 
+    /// <summary>A handler pacing calls through <paramref name="limiter"/> (share one limiter per process).</summary>
     public RateLimitHandler(SpApiRateLimiter limiter, ILogger<RateLimitHandler>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(limiter);
@@ -26,6 +27,7 @@ public sealed class RateLimitHandler : DelegatingHandler
         _logger = logger ?? NullLogger<RateLimitHandler>.Instance;
     }
 
+    /// <inheritdoc/>
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var state = SpApiCallState.GetOrCreate(request);

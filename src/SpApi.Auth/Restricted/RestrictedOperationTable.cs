@@ -15,6 +15,7 @@ public sealed class RestrictedOperationTable
     private static readonly Lazy<RestrictedOperationTable> DefaultTable = new(LoadDefault);
     private readonly Dictionary<string, RestrictedOperation> _byKey;
 
+    /// <summary>A table of <paramref name="operations"/>; operation keys must be distinct.</summary>
     public RestrictedOperationTable(IEnumerable<RestrictedOperation> operations)
     {
         ArgumentNullException.ThrowIfNull(operations);
@@ -27,12 +28,14 @@ public sealed class RestrictedOperationTable
     /// <summary>The table shipped with SpApi (Amazon's Tokens API use case guide).</summary>
     public static RestrictedOperationTable Default => DefaultTable.Value;
 
+    /// <summary>Every restricted operation of the table.</summary>
     public IReadOnlyCollection<RestrictedOperation> Operations => _byKey.Values;
 
     /// <summary>The row for an operation, or null when it needs no RDT.</summary>
     public RestrictedOperation? Find(OperationMetadata operation) =>
         _byKey.GetValueOrDefault(OperationKey.Of(operation ?? throw new ArgumentNullException(nameof(operation))));
 
+    /// <summary>The entry for an operation, or null when it needs no RDT.</summary>
     public RestrictedOperation? Find(string modelFile, string operationId) => _byKey.GetValueOrDefault(OperationKey.Of(modelFile, operationId));
 
     /// <summary>A copy with <paramref name="operation"/> added or replacing the row of the same key.</summary>

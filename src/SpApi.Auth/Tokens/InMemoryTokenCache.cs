@@ -9,6 +9,7 @@ public sealed class InMemoryTokenCache(TimeProvider timeProvider) : ITokenCache
     private const int SweepThreshold = 4096;
     private readonly ConcurrentDictionary<string, CachedToken> _tokens = new(StringComparer.Ordinal);
 
+    /// <summary>A cache on the system clock.</summary>
     public InMemoryTokenCache() : this(TimeProvider.System)
     {
     }
@@ -16,6 +17,7 @@ public sealed class InMemoryTokenCache(TimeProvider timeProvider) : ITokenCache
     /// <summary>Number of entries held (expired ones included until read).</summary>
     public int Count => _tokens.Count;
 
+    /// <inheritdoc/>
     public ValueTask<CachedToken?> GetAsync(string key, CancellationToken cancellationToken)
     {
         if (!_tokens.TryGetValue(key, out var token)) return ValueTask.FromResult<CachedToken?>(null);
@@ -24,6 +26,7 @@ public sealed class InMemoryTokenCache(TimeProvider timeProvider) : ITokenCache
         return ValueTask.FromResult<CachedToken?>(null);
     }
 
+    /// <inheritdoc/>
     public ValueTask SetAsync(string key, CachedToken token, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(token);
@@ -39,6 +42,7 @@ public sealed class InMemoryTokenCache(TimeProvider timeProvider) : ITokenCache
             if (!entry.Value.IsValidAt(now)) _tokens.TryRemove(entry);
     }
 
+    /// <inheritdoc/>
     public ValueTask RemoveAsync(string key, CancellationToken cancellationToken)
     {
         _tokens.TryRemove(key, out _);

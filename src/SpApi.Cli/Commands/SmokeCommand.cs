@@ -14,7 +14,8 @@ public sealed class SmokeCommand : ICliCommand
                            needs SPAPI_CLIENT_ID, SPAPI_CLIENT_SECRET and SPAPI_REFRESH_TOKEN)
           --api NAME       only one API: Orders, Orders.V0 or a model file such as ordersV0.json
           --report FILE    write the JSON report to FILE
-          --models DIR     the model JSON files (default: SPAPI_MODELS_DIR or the repository's models/)
+          --models DIR     the model JSON files (default: SPAPI_MODELS_DIR, the repository's models/, else
+                           the models embedded in the tool)
           --rate-scale X   local sandbox: multiply usage plans by X (default 100; 1 = Amazon's rates)
           --verbose        list every upstream defect worked around, case by case
         Exit code: 0 when every case passed (or a live target was skipped), 1 when any failed.
@@ -30,7 +31,7 @@ public sealed class SmokeCommand : ICliCommand
         var verbose = context.Args.Flag("verbose");
         context.Args.ThrowOnUnknown();
 
-        var catalog = SandboxCaseCatalog.Load(ModelsDirectory.Locate(models));
+        var catalog = SandboxCaseCatalog.LoadDefault(models);
         var cases = SmokeRunner.Select(catalog, api);
 
         SmokeReport report;

@@ -11,6 +11,7 @@ namespace SpApi.Runtime.Json;
 /// </summary>
 public sealed class SpApiContractResolver : DefaultContractResolver
 {
+    /// <inheritdoc/>
     protected override JsonProperty CreateProperty(MemberInfo member, MemberSerialization memberSerialization)
     {
         var property = base.CreateProperty(member, memberSerialization);

@@ -19,6 +19,7 @@ public sealed class TolerantEnumConverter : StringEnumConverter
     // One converter serves one property, so the lookup is nearly always the one used last.
     private EnumNameLookup? _last;
 
+    /// <inheritdoc/>
     public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
     {
         var lookup = _last;
