@@ -5,6 +5,8 @@ using SpApi.Runtime;
 using SpApi.Sandbox;
 using SpApi.Sandbox.Cases;
 
+#pragma warning disable CS0612 // Orders v0 is deprecated upstream, still served (and what the sandbox cases cover)
+
 using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
 var ct = timeout.Token;
 
@@ -41,6 +43,12 @@ Check(participations.Payload is { Count: > 0 }, "ordinary call (sellers getMarke
 var buyer = await sp.Get<SpApi.Orders.V0.IOrdersClient>().GetOrderBuyerInfoAsync("TEST_CASE_200", ct);
 Check(buyer.Payload?.AmazonOrderId is { Length: > 0 }, "restricted call (orders getOrderBuyerInfo) returns buyer info");
 Check(sandbox.Stats.Snapshot().RdtIssued == 1, "restricted call was made with one restricted data token");
+
+// The same restricted operation with explicit per-call options bound to the client (docs/per-call-options.md).
+var ordersWithBuyerInfo = sp.For("default").With(new SpApiCallOptions { DataElements = ["buyerInfo"] }).Get<SpApi.Orders.V0.IOrdersClient>();
+var order = await ordersWithBuyerInfo.GetOrderAsync("TEST_CASE_200", ct);
+Check(order.Payload?.AmazonOrderId is { Length: > 0 }, "restricted call with explicit per-call options (orders getOrder, buyerInfo) returns the order");
+Check(sandbox.Stats.Snapshot().RdtIssued == 2, "that call got its own restricted data token");
 
 // 3. A grantless call: a client_credentials token, no seller.
 var destinations = await sp.Get<SpApi.Notifications.V1.INotificationsClient>().GetDestinationsAsync(ct);
