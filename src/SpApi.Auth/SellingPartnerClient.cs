@@ -59,7 +59,9 @@ public sealed class SellingPartnerClient : IDisposable, IAsyncDisposable
     /// <summary>The website authorization workflow (consent URL, state, code exchange).</summary>
     public SellingPartnerAuthorization Authorization => _services.GetRequiredService<SellingPartnerAuthorization>();
 
+    /// <summary>Disposes the services, the pipeline and the token caches.</summary>
     public void Dispose() => _services.Dispose();
 
+    /// <summary>Disposes the services, the pipeline and the token caches.</summary>
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

@@ -14,8 +14,10 @@ public sealed class SellingPartnerClientFactory(IHttpMessageHandlerFactory handl
     /// <summary>The IHttpClientFactory client name holding the SP-API pipeline.</summary>
     public const string PipelineName = "SpApi";
 
+    /// <inheritdoc/>
     public SellerClients For(string seller) => new(sellers.Get(seller), catalog, () => handlers.CreateHandler(PipelineName));
 
+    /// <inheritdoc/>
     public SellerClients For(SellerContext seller)
     {
         ArgumentNullException.ThrowIfNull(seller);

@@ -152,6 +152,7 @@ public sealed class SellerOptions
     /// <summary>LWA client secret paired with <see cref="ClientId"/>.</summary>
     public string? ClientSecret { get; set; }
 
+    /// <summary>Never prints the refresh token.</summary>
     public override string ToString() => $"SellerOptions {{ RefreshToken = ***, Region = {Region}, MarketplaceId = {MarketplaceId} }}";
 }
 

@@ -5,14 +5,17 @@ public sealed class OperationCatalog
 {
     private readonly Dictionary<string, OperationMetadata> _byKey;
 
+    /// <summary>Indexes <paramref name="operations"/>; their keys must be distinct.</summary>
     public OperationCatalog(IEnumerable<OperationMetadata> operations)
     {
         All = operations.ToArray();
         _byKey = All.ToDictionary(o => o.Key, StringComparer.Ordinal);
     }
 
+    /// <summary>Every operation, in the order given.</summary>
     public IReadOnlyList<OperationMetadata> All { get; }
 
+    /// <summary>The operation of <paramref name="modelFile"/> named <paramref name="operationId"/>, or null.</summary>
     public OperationMetadata? Find(string modelFile, string operationId) =>
         _byKey.TryGetValue($"{modelFile}#{operationId}", out var op) ? op : null;
 

@@ -36,12 +36,14 @@ public sealed record OperationMetadata(
     /// <summary>True for GET, PUT and DELETE, which SP-API treats as safe to replay.</summary>
     public bool IsIdempotent => Method is "GET" or "PUT" or "DELETE" or "HEAD";
 
+    /// <inheritdoc/>
     public override string ToString() => $"{Method} {PathTemplate} ({Key})";
 }
 
 /// <summary>A documented usage plan: sustained rate in requests per second and burst size.</summary>
 public sealed record UsagePlan(double Rate, int Burst)
 {
+    /// <inheritdoc/>
     public override string ToString() => $"{Rate.ToString(System.Globalization.CultureInfo.InvariantCulture)}/s, burst {Burst}";
 }
 

@@ -33,12 +33,19 @@ public sealed class ResponseHeaders(HttpResponseMessage response) : IReadOnlyDic
         }
     }
 
+    /// <inheritdoc/>
     public IEnumerable<string> this[string key] => Copy[key];
+    /// <inheritdoc/>
     public IEnumerable<string> Keys => Copy.Keys;
+    /// <inheritdoc/>
     public IEnumerable<IEnumerable<string>> Values => Copy.Values;
+    /// <inheritdoc/>
     public int Count => Copy.Count;
+    /// <inheritdoc/>
     public bool ContainsKey(string key) => Copy.ContainsKey(key);
+    /// <inheritdoc/>
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out IEnumerable<string> value) => Copy.TryGetValue(key, out value);
+    /// <inheritdoc/>
     public IEnumerator<KeyValuePair<string, IEnumerable<string>>> GetEnumerator() => Copy.GetEnumerator();
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

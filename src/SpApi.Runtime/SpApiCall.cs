@@ -1,9 +1,12 @@
 namespace SpApi.Runtime;
 
 /// <summary>
-/// Per-call options for code that calls a generated method and cannot reach its HttpRequestMessage:
+/// Ambient per-call options, sugar over the explicit ones (<c>sellers.For(seller).With(options)</c>, see
+/// docs/per-call-options.md):
 /// <code>using (SpApiCall.With(new SpApiCallOptions { DataElements = ["buyerInfo"] })) await orders.GetOrderAsync(id);</code>
-/// The generated client copies the ambient options onto the request it builds.
+/// The generated client copies the ambient options onto the request it builds. Explicit options beat ambient ones,
+/// field by field, and an ambient <see cref="SpApiCallOptions.Seller"/> never changes the seller of a client made
+/// by <c>For(seller)</c>.
 /// </summary>
 public static class SpApiCall
 {
@@ -24,6 +27,7 @@ public static class SpApiCall
     private sealed class Scope(SpApiCallOptions? previous) : IDisposable
     {
         private bool _disposed;
+        /// <summary>Restores the options in force before the scope; a second call does nothing.</summary>
         public void Dispose()
         {
             if (_disposed) return;
@@ -33,7 +37,10 @@ public static class SpApiCall
     }
 }
 
-/// <summary>Options that apply to one call (see <see cref="SpApiCall"/>).</summary>
+/// <summary>
+/// Options that apply to a call: bound to a client (<c>sellers.For("acme").With(options).Get&lt;IOrdersClient&gt;()</c>,
+/// explicit) or set for a scope (<see cref="SpApiCall.With"/>, ambient). Unset (null) fields leave the call as it is.
+/// </summary>
 public sealed record SpApiCallOptions
 {
     /// <summary>Seller context to use instead of the client's.</summary>
@@ -55,6 +62,28 @@ public sealed record SpApiCallOptions
         if (DataElements is not null) request.Options.Set(SpApiRequestOptions.DataElements, DataElements);
         if (RestrictedDataToken is not null) request.Options.Set(SpApiRequestOptions.RestrictedDataToken, RestrictedDataToken);
         if (TargetApplication is not null) request.Options.Set(SpApiRequestOptions.TargetApplication, TargetApplication);
+    }
+
+    /// <summary>
+    /// Applies these explicit options over <paramref name="request"/>: each field set here replaces a value that is
+    /// unset or came from the ambient scope (<see cref="SpApiRequestOptions.AmbientCallOptions"/>); a value the caller
+    /// set on the request itself is kept.
+    /// </summary>
+    public void ApplyExplicit(HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var ambient = request.Options.TryGetValue(SpApiRequestOptions.AmbientCallOptions, out var a) ? a : null;
+        SetExplicit(request, SpApiRequestOptions.Seller, Seller, ambient?.Seller);
+        SetExplicit(request, SpApiRequestOptions.DataElements, DataElements, ambient?.DataElements);
+        SetExplicit(request, SpApiRequestOptions.RestrictedDataToken, RestrictedDataToken, ambient?.RestrictedDataToken);
+        SetExplicit(request, SpApiRequestOptions.TargetApplication, TargetApplication, ambient?.TargetApplication);
+    }
+
+    private static void SetExplicit<T>(HttpRequestMessage request, HttpRequestOptionsKey<T> key, T? value, T? ambientValue) where T : class
+    {
+        if (value is null) return;
+        if (!request.Options.TryGetValue(key, out var current) || ReferenceEquals(current, ambientValue))
+            request.Options.Set(key, value);
     }
 
     /// <summary>Never prints the token.</summary>

@@ -11,7 +11,11 @@ public abstract class SpApiClientBase
     protected static void PrepareSpApiRequest(HttpRequestMessage request, OperationMetadata operation)
     {
         request.Options.Set(SpApiRequestOptions.Operation, operation);
-        SpApiCall.Current?.ApplyTo(request);
+        if (SpApiCall.Current is { } ambient)
+        {
+            ambient.ApplyTo(request);
+            request.Options.Set(SpApiRequestOptions.AmbientCallOptions, ambient);
+        }
     }
 
     /// <summary>The shared <see cref="HttpMethod"/> instance for a method name (no allocation per call).</summary>

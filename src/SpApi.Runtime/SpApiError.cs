@@ -8,5 +8,6 @@ public sealed record SpApiError(
     [property: JsonProperty("message")] string? Message,
     [property: JsonProperty("details")] string? Details)
 {
+    /// <inheritdoc/>
     public override string ToString() => Details is null ? $"{Code}: {Message}" : $"{Code}: {Message} ({Details})";
 }

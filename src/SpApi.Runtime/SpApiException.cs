@@ -11,6 +11,7 @@ namespace SpApi.Runtime;
 /// </summary>
 public class SpApiException : Exception
 {
+    /// <summary>The constructor the generated clients call: parses Amazon's <c>errors</c> list from <paramref name="response"/> and keeps the headers.</summary>
     public SpApiException(string message, int statusCode, string? response,
         IReadOnlyDictionary<string, IEnumerable<string>>? headers, Exception? innerException)
         : this(statusCode, response, headers, ParseErrors(response), message, innerException)
@@ -114,6 +115,7 @@ public class SpApiException : Exception
 /// <summary>An <see cref="SpApiException"/> whose body was deserialised into the model's error type.</summary>
 public class SpApiException<TResult> : SpApiException
 {
+    /// <summary>The constructor the generated clients call for a typed error body (<paramref name="result"/>).</summary>
     [RequiresUnreferencedCode(Json.SpApiJson.TrimmingNote)]
     public SpApiException(string message, int statusCode, string? response,
         IReadOnlyDictionary<string, IEnumerable<string>>? headers, TResult result, Exception? innerException)

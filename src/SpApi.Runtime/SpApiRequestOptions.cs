@@ -21,6 +21,13 @@ public static class SpApiRequestOptions
     /// <summary>Application id of a delegatee, to request a delegated RDT.</summary>
     public static readonly HttpRequestOptionsKey<string> TargetApplication = new("SpApi.TargetApplication");
 
+    /// <summary>
+    /// The ambient <see cref="SpApiCall"/> options a generated client applied to this request (absent without a scope).
+    /// Lets explicit options applied later (<see cref="SpApiCallOptions.ApplyExplicit"/>) replace what came from the
+    /// ambient scope, but not what the caller set on the request itself.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<SpApiCallOptions> AmbientCallOptions = new("SpApi.AmbientCallOptions");
+
     /// <summary>Reads the operation stamped on a request, or null for requests not made by a generated client.</summary>
     public static OperationMetadata? GetOperation(this HttpRequestMessage request) =>
         request.Options.TryGetValue(Operation, out var op) ? op : null;

@@ -9,7 +9,10 @@ namespace SpApi.Sandbox;
 /// <summary>How a <see cref="SandboxServer"/> behaves. Checked by <see cref="Validate"/> when the server starts.</summary>
 public sealed class SandboxOptions
 {
-    /// <summary>Directory of the model JSON files whose static cases are served. Needed unless <see cref="Cases"/> is set.</summary>
+    /// <summary>
+    /// Directory of the model JSON files whose static cases are served. When neither this nor <see cref="Cases"/> is
+    /// set, the models embedded in SpApi.Sandbox at build time (<see cref="PinnedModels"/>) are served.
+    /// </summary>
     public string? ModelsDirectory { get; set; }
 
     /// <summary>An already loaded case catalog (lets tests and the smoke runner share one parse).</summary>
@@ -70,8 +73,8 @@ public sealed class SandboxOptions
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad option.</summary>
     public void Validate()
     {
-        if (Cases is null && string.IsNullOrWhiteSpace(ModelsDirectory))
-            throw new ArgumentException("SandboxOptions.ModelsDirectory is required (the directory of the model JSON files) unless Cases is set.", nameof(ModelsDirectory));
+        if (Cases is null && ModelsDirectory is not null && string.IsNullOrWhiteSpace(ModelsDirectory))
+            throw new ArgumentException("SandboxOptions.ModelsDirectory is blank: give the directory of the model JSON files, or leave it null to serve the embedded models.", nameof(ModelsDirectory));
         ArgumentNullException.ThrowIfNull(Catalog, nameof(Catalog));
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
         ArgumentNullException.ThrowIfNull(RestrictedResources, nameof(RestrictedResources));

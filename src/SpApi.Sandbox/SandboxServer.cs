@@ -17,7 +17,7 @@ namespace SpApi.Sandbox;
 /// <summary>
 /// A running local SP-API sandbox (Kestrel, loopback by default): the models' static cases, LWA token
 /// endpoint and consent page, RDTs, usage plans and fault injection. Dispose to stop it.
-/// <code>await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { ModelsDirectory = dir, Catalog = catalog }, ct);</code>
+/// <code>await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Catalog = catalog }, ct);</code>
 /// </summary>
 public sealed class SandboxServer : IAsyncDisposable
 {
@@ -39,7 +39,9 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>The LWA token endpoint of this sandbox.</summary>
     public Uri TokenEndpoint => new(BaseAddress, LwaTokenEndpoint.Path);
 
+    /// <summary>The cases this sandbox serves.</summary>
     public SandboxCaseCatalog Cases { get; }
+    /// <summary>Counters of tokens, calls, throttling and faults.</summary>
     public SandboxStats Stats { get; }
 
     /// <summary>The document storage stand-in: downloads, uploads, refused requests carrying SP-API headers.</summary>
@@ -54,7 +56,7 @@ public sealed class SandboxServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var cases = options.Cases ?? SandboxCaseCatalog.Load(options.ModelsDirectory!);
+        var cases = options.Cases ?? (options.ModelsDirectory is { } dir ? SandboxCaseCatalog.Load(dir) : SandboxCaseCatalog.LoadPinned());
         var stats = new SandboxStats();
         var faults = new SandboxFaultInjector(options.Faults);
         var documents = new DocumentHost(options.Documents, options.TimeProvider);
@@ -100,6 +102,7 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>Stops accepting requests and lets in-flight ones finish.</summary>
     public Task StopAsync(CancellationToken cancellationToken) => _app.StopAsync(cancellationToken);
 
+    /// <summary>Stops the server (waiting up to five seconds for in-flight requests) and releases it.</summary>
     public async ValueTask DisposeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));

@@ -12,6 +12,7 @@ namespace SpApi.Auth.Configuration;
 /// </summary>
 public sealed class SellingPartnerOptionsValidator(string settingPrefix = "SellingPartnerApi:") : IValidateOptions<SellingPartnerOptions>
 {
+    /// <summary>Validates <paramref name="options"/>; the failures name each bad setting by its configuration path.</summary>
     public ValidateOptionsResult Validate(string? name, SellingPartnerOptions options)
     {
         var errors = Errors(options).ToList();

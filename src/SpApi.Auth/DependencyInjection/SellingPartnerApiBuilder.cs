@@ -12,6 +12,7 @@ public sealed class SellingPartnerApiBuilder
 {
     internal SellingPartnerApiBuilder(IServiceCollection services) => Services = services;
 
+    /// <summary>The service collection <c>AddSellingPartnerApi</c> registered into.</summary>
     public IServiceCollection Services { get; }
 
     /// <summary>Plugs the handler of a pipeline stage (telemetry, retry or rate limit); unplugged stages pass through.</summary>

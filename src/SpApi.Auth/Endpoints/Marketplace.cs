@@ -12,5 +12,6 @@ public sealed record Marketplace(
     /// <summary>Production SP-API base address for this marketplace's region.</summary>
     public Uri BaseAddress => SpApiEndpoints.BaseAddress(Region);
 
+    /// <inheritdoc/>
     public override string ToString() => $"{CountryCode} {Id} ({Region})";
 }

@@ -11,6 +11,7 @@ public sealed class GrantlessOperationTable
 {
     private readonly Dictionary<string, string> _scopes;
 
+    /// <summary>A table from operation keys (<c>modelFile#operationId</c>) to the LWA scope each needs.</summary>
     public GrantlessOperationTable(IEnumerable<KeyValuePair<string, string>> scopesByOperationKey)
     {
         ArgumentNullException.ThrowIfNull(scopesByOperationKey);

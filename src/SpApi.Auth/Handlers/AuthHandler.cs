@@ -14,7 +14,7 @@ namespace SpApi.Auth.Handlers;
 /// (LWA, RDT or grantless) with <c>x-amz-access-token</c>, <c>x-amz-date</c> and <c>user-agent</c>, and when SP-API
 /// answers that the access token expired or is invalid, forgets that token and replays the call once.
 /// </summary>
-public sealed class AuthHandler : DelegatingHandler
+internal sealed class AuthHandler : DelegatingHandler
 {
     /// <summary>Header carrying the LWA access token or RDT.</summary>
     public const string AccessTokenHeader = "x-amz-access-token";

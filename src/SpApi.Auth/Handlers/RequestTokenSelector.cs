@@ -12,7 +12,7 @@ namespace SpApi.Auth.Handlers;
 /// (an RDT, an RDT falling back to the LWA token when refused for lack of roles, or the LWA token); otherwise the
 /// seller's LWA access token.
 /// </summary>
-public sealed class RequestTokenSelector(
+internal sealed class RequestTokenSelector(
     AccessTokenProvider accessTokens,
     RestrictedDataTokenProvider? restrictedDataTokens,
     SingleFlightTokenStore store,

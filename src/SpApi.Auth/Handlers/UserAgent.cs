@@ -9,6 +9,7 @@ namespace SpApi.Auth.Handlers;
 /// </summary>
 public static class UserAgent
 {
+    /// <summary>The user-agent for <paramref name="appName"/> at <paramref name="appVersion"/>, with the runtime and OS.</summary>
     public static string Build(string appName, string appVersion)
     {
         ValidateToken(appName, nameof(appName));

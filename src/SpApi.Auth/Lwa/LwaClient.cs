@@ -27,18 +27,21 @@ public sealed class LwaClient : ILwaClient
         _logger = logger ?? NullLogger<LwaClient>.Instance;
     }
 
+    /// <summary>An access token for a seller: the <c>refresh_token</c> grant.</summary>
     public Task<LwaToken> RefreshAsync(LwaCredentials app, string refreshToken, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(refreshToken);
         return RequestAsync(app, "refresh_token", [("refresh_token", refreshToken)], cancellationToken);
     }
 
+    /// <summary>A grantless token for <paramref name="scope"/>: the <c>client_credentials</c> grant.</summary>
     public Task<LwaToken> ClientCredentialsAsync(LwaCredentials app, string scope, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(scope);
         return RequestAsync(app, "client_credentials", [("scope", scope)], cancellationToken);
     }
 
+    /// <summary>Exchanges an authorization code from the consent page for a refresh token: the <c>authorization_code</c> grant.</summary>
     public Task<LwaToken> ExchangeCodeAsync(LwaCredentials app, string code, Uri? redirectUri, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);

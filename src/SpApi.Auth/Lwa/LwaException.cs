@@ -13,6 +13,7 @@ public sealed class LwaException : Exception
     /// <summary>Error used when LWA answered with a redirect (never followed: it would re-post the secrets).</summary>
     public const string RedirectError = "lwa_redirect";
 
+    /// <summary>Creates the exception; the message is built from the error, description, status and grant type only.</summary>
     public LwaException(string error, string? errorDescription, int? statusCode, string grantType, Exception? innerException = null)
         : base(BuildMessage(error, errorDescription, statusCode, grantType), innerException)
     {

@@ -11,6 +11,7 @@ public sealed record AuthorizationCallback(string? State, string? SpApiOAuthCode
         return new AuthorizationCallback(query("state"), query("spapi_oauth_code"), query("selling_partner_id"));
     }
 
+    /// <summary>Never prints the authorization code.</summary>
     public override string ToString() =>
         $"AuthorizationCallback {{ State = {(State is null ? "null" : "***")}, SpApiOAuthCode = {(SpApiOAuthCode is null ? "null" : "***")}, SellingPartnerId = {SellingPartnerId} }}";
 }

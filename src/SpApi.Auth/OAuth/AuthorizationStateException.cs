@@ -26,5 +26,6 @@ public sealed class AuthorizationStateException(AuthorizationStateFailure failur
         _ => "The authorization 'state' belongs to another session.",
     })
 {
+    /// <summary>Why the state was refused.</summary>
     public AuthorizationStateFailure Failure { get; } = failure;
 }

@@ -33,6 +33,7 @@ public sealed class InMemoryAuthorizationStateStore : IAuthorizationStateStore
 
     internal BoundedExpiringStore<byte[]> Store => _states;
 
+    /// <inheritdoc/>
     public ValueTask<string> IssueAsync(string? binding, CancellationToken cancellationToken)
     {
         if (_lifetime <= TimeSpan.Zero) throw new InvalidOperationException("The state lifetime must be positive.");
@@ -42,6 +43,7 @@ public sealed class InMemoryAuthorizationStateStore : IAuthorizationStateStore
         return ValueTask.FromResult(state);
     }
 
+    /// <inheritdoc/>
     public ValueTask ConsumeAsync(string? state, string? binding, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(state)) throw new AuthorizationStateException(AuthorizationStateFailure.Missing);

@@ -9,5 +9,6 @@ public sealed record SellerAuthorization(string? SellingPartnerId, string Refres
     /// <summary>A seller context for the new refresh token (register it with <c>ISellingPartnerClientFactory.For</c>).</summary>
     public SellerContext ToSellerContext(string name, SpApiRegion region) => new(name, RefreshToken, region);
 
+    /// <summary>Never prints the refresh token.</summary>
     public override string ToString() => $"SellerAuthorization {{ SellingPartnerId = {SellingPartnerId}, RefreshToken = *** }}";
 }

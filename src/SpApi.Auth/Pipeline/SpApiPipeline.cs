@@ -24,8 +24,12 @@ public enum PipelineStage
 {
     /// <summary>Seller and endpoint resolution (<see cref="Handlers.SellerEndpointHandler"/>); built by SpApi.Auth.</summary>
     Endpoint,
+    /// <summary>Traces, metrics and logs of each call (sees retries and waits).</summary>
     Telemetry,
+    /// <summary>Retries 429 and transient failures (Polly).</summary>
     Retry,
+    /// <summary>Client-side pacing by the operations' usage plans.</summary>
     RateLimit,
+    /// <summary>LWA, RDT or grantless token and SP-API headers (innermost).</summary>
     Auth,
 }

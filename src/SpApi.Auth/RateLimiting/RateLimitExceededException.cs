@@ -19,6 +19,7 @@ public enum RateLimitRejection
 /// </summary>
 public sealed class RateLimitExceededException : Exception
 {
+    /// <summary>Creates the exception for a call refused by the limiter; the message names operation, seller, endpoint and plan.</summary>
     public RateLimitExceededException(RateLimitRejection reason, OperationMetadata operation, string seller,
         string endpoint, UsagePlan plan, int queueLimit, TimeSpan maxWait)
         : base(BuildMessage(reason, operation, seller, endpoint, plan, queueLimit, maxWait))
@@ -33,6 +34,7 @@ public sealed class RateLimitExceededException : Exception
         MaxWait = maxWait;
     }
 
+    /// <summary>Why the call was refused (queue full or the wait would exceed the limit).</summary>
     public RateLimitRejection Reason { get; }
 
     /// <summary>Operation id, e.g. <c>getOrders</c>.</summary>
@@ -50,7 +52,9 @@ public sealed class RateLimitExceededException : Exception
     /// <summary>The plan in force when the call was refused (after any header-driven update).</summary>
     public UsagePlan Plan { get; }
 
+    /// <summary>The per-bucket queue limit in force (<see cref="RateLimitHandlerOptions"/>).</summary>
     public int QueueLimit { get; }
+    /// <summary>The longest wait a call may be queued for (<see cref="RateLimitHandlerOptions"/>).</summary>
     public TimeSpan MaxWait { get; }
 
     private static string BuildMessage(RateLimitRejection reason, OperationMetadata op, string seller, string endpoint,

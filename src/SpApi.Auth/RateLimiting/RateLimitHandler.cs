@@ -21,6 +21,7 @@ public sealed class RateLimitHandler : DelegatingHandler
     private readonly ILogger _logger;
     private readonly RevokedSellers? _revoked;
 
+    /// <summary>A handler pacing calls through <paramref name="limiter"/> (share one limiter per process).</summary>
     /// <param name="limiter">The shared buckets (a singleton).</param>
     /// <param name="logger">Rejections, adopted rates and throttling; never headers or bodies.</param>
     /// <param name="revokedSellers">When given, calls for a seller whose refresh token LWA just refused fail at once,
@@ -33,6 +34,7 @@ public sealed class RateLimitHandler : DelegatingHandler
         _logger = logger ?? NullLogger<RateLimitHandler>.Instance;
     }
 
+    /// <inheritdoc/>
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var state = SpApiCallState.GetOrCreate(request);

@@ -15,6 +15,7 @@ public sealed class SpApiRateLimiter : IDisposable
     private long _nextSweep;
     private bool _disposed;
 
+    /// <summary>Validates <paramref name="options"/> and creates the limiter; time comes from <paramref name="timeProvider"/> (system clock when null).</summary>
     public SpApiRateLimiter(RateLimitHandlerOptions options, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -24,6 +25,7 @@ public sealed class SpApiRateLimiter : IDisposable
         _nextSweep = _time.GetTimestamp() + SweepEvery;
     }
 
+    /// <summary>The validated options of this limiter.</summary>
     public RateLimitHandlerOptions Options { get; }
 
     internal TimeProvider Time => _time;
@@ -74,6 +76,7 @@ public sealed class SpApiRateLimiter : IDisposable
         }
     }
 
+    /// <summary>Releases every bucket; waiting calls are cancelled.</summary>
     public void Dispose()
     {
         if (_disposed) return;

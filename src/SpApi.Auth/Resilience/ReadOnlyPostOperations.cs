@@ -7,6 +7,7 @@ namespace SpApi.Auth.Resilience;
 /// </summary>
 public static class ReadOnlyPostOperations
 {
+    /// <summary>The operation keys of read-only POST operations in the pinned models.</summary>
     public static IReadOnlyList<string> Defaults { get; } =
     [
         "productPricingV0.json#getItemOffersBatch",

@@ -22,6 +22,7 @@ public sealed class RetryBudget
     private readonly double _ratio;
     private readonly double _floor;
 
+    /// <summary>Validates <paramref name="options"/> and creates an empty budget; time comes from <paramref name="timeProvider"/>.</summary>
     public RetryBudget(RetryHandlerOptions options, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);

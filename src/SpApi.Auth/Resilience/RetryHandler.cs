@@ -71,6 +71,7 @@ public sealed class RetryHandler : DelegatingHandler
         return builder.Build();
     }
 
+    /// <inheritdoc/>
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         // A replay must resend the same bytes, even for a one-shot stream.

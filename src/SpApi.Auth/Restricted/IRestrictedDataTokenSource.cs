@@ -5,6 +5,7 @@ namespace SpApi.Auth.Restricted;
 /// <summary>A freshly created Restricted Data Token. <see cref="ToString"/> never prints it.</summary>
 public sealed record RestrictedDataToken(string Token, TimeSpan ExpiresIn)
 {
+    /// <summary>Never prints the token.</summary>
     public override string ToString() => $"RestrictedDataToken {{ Token = ***, ExpiresIn = {ExpiresIn} }}";
 }
 
@@ -14,5 +15,6 @@ public sealed record RestrictedDataToken(string Token, TimeSpan ExpiresIn)
 /// </summary>
 public interface IRestrictedDataTokenSource
 {
+    /// <summary>Creates an RDT for <paramref name="resource"/> of <paramref name="seller"/>, delegated to <paramref name="targetApplication"/> when set.</summary>
     Task<RestrictedDataToken> CreateAsync(SellerContext seller, RestrictedResource resource, string? targetApplication, CancellationToken cancellationToken);
 }

@@ -8,7 +8,7 @@ namespace SpApi.Auth.Restricted;
 /// RDTs cached per (seller, method, path, data elements, target application) until their expiry, with single-flight
 /// creation, so concurrent restricted calls for one resource share one <c>createRestrictedDataToken</c>.
 /// </summary>
-public sealed class RestrictedDataTokenProvider(
+internal sealed class RestrictedDataTokenProvider(
     IRestrictedDataTokenSource source, SingleFlightTokenStore store, LwaCredentials application, TimeSpan expiryMargin, TimeProvider timeProvider)
 {
     /// <summary>The client id of the application acting for <paramref name="seller"/>.</summary>

@@ -44,6 +44,7 @@ public sealed record RestrictedOperation(
     /// <summary><c>modelFile#operationId</c>.</summary>
     public string Key => OperationKey.Of(ModelFile, OperationId);
 
+    /// <inheritdoc/>
     public override string ToString() =>
         $"{Key} ({Path} path{(DataElements.Count == 0 ? "" : ", " + string.Join(",", DataElements))}, {Use})";
 }

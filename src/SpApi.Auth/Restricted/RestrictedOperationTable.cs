@@ -14,6 +14,7 @@ public sealed class RestrictedOperationTable
     private readonly Dictionary<string, RestrictedOperation> _byKey;
     private readonly Dictionary<string, IReadOnlyList<string>> _dataElementRoles;
 
+    /// <summary>A table of <paramref name="operations"/>; operation keys must be distinct.</summary>
     public RestrictedOperationTable(IEnumerable<RestrictedOperation> operations, IReadOnlyDictionary<string, IReadOnlyList<string>>? dataElementRoles = null)
     {
         ArgumentNullException.ThrowIfNull(operations);
@@ -27,6 +28,7 @@ public sealed class RestrictedOperationTable
     /// <summary>The table shipped with SpApi (Amazon's Tokens API use case guide).</summary>
     public static RestrictedOperationTable Default => DefaultTable.Value;
 
+    /// <summary>Every restricted operation of the table.</summary>
     public IReadOnlyCollection<RestrictedOperation> Operations => _byKey.Values;
 
     /// <summary>The restricted roles (any one of them) Amazon requires per data element (<c>dataElementRoles</c>).</summary>
@@ -47,6 +49,7 @@ public sealed class RestrictedOperationTable
     public RestrictedOperation? Find(OperationMetadata operation) =>
         _byKey.GetValueOrDefault(OperationKey.Of(operation ?? throw new ArgumentNullException(nameof(operation))));
 
+    /// <summary>The entry for an operation, or null when it needs no RDT.</summary>
     public RestrictedOperation? Find(string modelFile, string operationId) => _byKey.GetValueOrDefault(OperationKey.Of(modelFile, operationId));
 
     /// <summary>A copy with <paramref name="operation"/> added or replacing the row of the same key.</summary>

@@ -14,6 +14,7 @@ namespace SpApi.Auth.Restricted;
 /// </summary>
 public sealed class TokensApiRestrictedDataTokenSource(IHttpMessageHandlerFactory handlers, string pipelineName) : IRestrictedDataTokenSource
 {
+    /// <inheritdoc/>
     public async Task<RestrictedDataToken> CreateAsync(SellerContext seller, RestrictedResource resource, string? targetApplication, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(seller);

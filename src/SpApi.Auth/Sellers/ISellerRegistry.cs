@@ -12,10 +12,12 @@ public interface ISellerRegistry
     /// <summary>The context of <paramref name="name"/>; throws <see cref="UnknownSellerException"/> when unknown.</summary>
     SellerContext Get(string name);
 
+    /// <summary>The context of <paramref name="name"/>, if registered.</summary>
     bool TryGet(string name, out SellerContext seller);
 
     /// <summary>Adds a seller or replaces its context (e.g. after the partner re-authorized the app).</summary>
     void Set(SellerContext seller);
 
+    /// <summary>Removes a seller; false when it was not registered.</summary>
     bool Remove(string name);
 }

@@ -10,6 +10,7 @@ namespace SpApi.Auth.Sellers;
 /// </summary>
 public sealed record SellerContext
 {
+    /// <summary>A seller named <paramref name="name"/> authorised by <paramref name="refreshToken"/>, served by <paramref name="region"/>'s endpoint.</summary>
     public SellerContext(string name, string refreshToken, SpApiRegion region)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -29,6 +30,7 @@ public sealed record SellerContext
     /// <summary>The LWA refresh token the selling partner granted this application.</summary>
     public string RefreshToken { get; }
 
+    /// <summary>The SP-API region whose endpoint serves this seller.</summary>
     public SpApiRegion Region { get; init; }
 
     /// <summary>Use the region's Amazon sandbox host.</summary>
@@ -43,6 +45,7 @@ public sealed record SellerContext
     /// <summary>Where this seller's calls are sent.</summary>
     public Uri Endpoint => BaseAddress ?? SpApiEndpoints.BaseAddress(Region, Sandbox);
 
+    /// <summary>Never prints the refresh token.</summary>
     public override string ToString() =>
         $"SellerContext {{ Name = {Name}, RefreshToken = ***, Region = {Region}, Endpoint = {Endpoint} }}";
 }

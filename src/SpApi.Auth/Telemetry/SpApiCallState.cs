@@ -38,6 +38,7 @@ public sealed class SpApiCallState
         return state;
     }
 
+    /// <inheritdoc/>
     public override string ToString() =>
         $"attempts={Attempts}, retries={Retries}, throttled={Throttled}, limiterWait={LimiterWait.TotalMilliseconds:0}ms";
 }

@@ -26,6 +26,7 @@ public sealed class SpApiMetrics : IDisposable
     /// <summary>The instance used by handlers that were given none.</summary>
     public static SpApiMetrics Shared => LazyShared.Value;
 
+    /// <summary>The meter the SP-API instruments are created on.</summary>
     public Meter Meter { get; }
     internal Counter<long> Requests { get; }
     internal Counter<long> Throttled { get; }
@@ -34,5 +35,6 @@ public sealed class SpApiMetrics : IDisposable
     internal Histogram<double> LimiterWait { get; }
     internal Histogram<double> Duration { get; }
 
+    /// <summary>Disposes the meter.</summary>
     public void Dispose() => Meter.Dispose();
 }

@@ -39,16 +39,27 @@ public static class SpApiTelemetry
     /// <summary>Tag names used on metrics and spans.</summary>
     public static class Tags
     {
+        /// <summary>The operation key (<c>modelFile#operationId</c>).</summary>
         public const string Operation = "spapi.operation";
+        /// <summary>The API and version, e.g. <c>Orders V0</c>.</summary>
         public const string Api = "spapi.api";
+        /// <summary>The seller name (never its tokens).</summary>
         public const string Seller = "spapi.seller";
+        /// <summary>Amazon's <c>x-amzn-RequestId</c>.</summary>
         public const string RequestId = "spapi.request_id";
+        /// <summary>How many times the call was retried.</summary>
         public const string Retries = "spapi.retries";
+        /// <summary>True when Amazon answered 429 at least once.</summary>
         public const string Throttled = "spapi.throttled";
+        /// <summary>Time spent waiting in the client-side limiter, in milliseconds.</summary>
         public const string LimiterWaitMs = "spapi.ratelimit.wait_ms";
+        /// <summary>The final HTTP status (OpenTelemetry semantic convention).</summary>
         public const string StatusCode = "http.response.status_code";
+        /// <summary>The HTTP method (OpenTelemetry semantic convention).</summary>
         public const string Method = "http.request.method";
+        /// <summary>The SP-API host (OpenTelemetry semantic convention).</summary>
         public const string ServerAddress = "server.address";
+        /// <summary>The error class of a failed call (OpenTelemetry semantic convention).</summary>
         public const string ErrorType = "error.type";
         public const string FallbackReason = "spapi.fallback.reason";
     }

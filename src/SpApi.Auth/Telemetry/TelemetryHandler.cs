@@ -17,6 +17,7 @@ public sealed class TelemetryHandler : DelegatingHandler
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
+    /// <summary>A handler recording traces, metrics and logs per call.</summary>
     public TelemetryHandler(TelemetryHandlerOptions options, SpApiMetrics? metrics = null,
         TimeProvider? timeProvider = null, ILogger<TelemetryHandler>? logger = null)
     {
@@ -28,6 +29,7 @@ public sealed class TelemetryHandler : DelegatingHandler
         _logger = logger ?? NullLogger<TelemetryHandler>.Instance;
     }
 
+    /// <inheritdoc/>
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var op = request.GetOperation();

@@ -7,7 +7,7 @@ namespace SpApi.Auth.Tokens;
 /// LWA access tokens for sellers (refresh_token grant) and for grantless operations (client_credentials grant),
 /// cached per (client id, refresh token or scope) with single-flight refresh.
 /// </summary>
-public sealed class AccessTokenProvider(
+internal sealed class AccessTokenProvider(
     ILwaClient lwa, SingleFlightTokenStore store, LwaCredentials application, TimeSpan expiryMargin, TimeProvider timeProvider,
     RevokedSellers? revokedSellers = null)
 {

@@ -18,5 +18,6 @@ public sealed record CachedToken(string Value, DateTimeOffset ExpiresAt)
         return new CachedToken(value, now + lifetime);
     }
 
+    /// <summary>Never prints the token.</summary>
     public override string ToString() => $"CachedToken {{ Value = ***, ExpiresAt = {ExpiresAt:O} }}";
 }

@@ -11,6 +11,7 @@ public sealed class DistributedTokenCache(IDistributedCache cache) : ITokenCache
 {
     internal sealed record Entry(string V, long E);
 
+    /// <inheritdoc/>
     public async ValueTask<CachedToken?> GetAsync(string key, CancellationToken cancellationToken)
     {
         var bytes = await cache.GetAsync(key, cancellationToken).ConfigureAwait(false);
@@ -27,6 +28,7 @@ public sealed class DistributedTokenCache(IDistributedCache cache) : ITokenCache
         }
     }
 
+    /// <inheritdoc/>
     public async ValueTask SetAsync(string key, CachedToken token, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(token);
@@ -34,6 +36,7 @@ public sealed class DistributedTokenCache(IDistributedCache cache) : ITokenCache
         await cache.SetAsync(key, bytes, new DistributedCacheEntryOptions { AbsoluteExpiration = token.ExpiresAt }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <inheritdoc/>
     public async ValueTask RemoveAsync(string key, CancellationToken cancellationToken) =>
         await cache.RemoveAsync(key, cancellationToken).ConfigureAwait(false);
 }

@@ -15,6 +15,7 @@ public sealed class InMemoryTokenCache : ITokenCache
     private readonly TimeProvider _time;
     private readonly BoundedExpiringStore<CachedToken> _tokens;
 
+    /// <summary>A cache on the system clock.</summary>
     public InMemoryTokenCache() : this(TimeProvider.System)
     {
     }
@@ -33,9 +34,11 @@ public sealed class InMemoryTokenCache : ITokenCache
 
     internal BoundedExpiringStore<CachedToken> Store => _tokens;
 
+    /// <inheritdoc/>
     public ValueTask<CachedToken?> GetAsync(string key, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_tokens.TryGet(key, _time.GetUtcNow(), out var token) ? token : null);
 
+    /// <inheritdoc/>
     public ValueTask SetAsync(string key, CachedToken token, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(token);
@@ -43,6 +46,7 @@ public sealed class InMemoryTokenCache : ITokenCache
         return ValueTask.CompletedTask;
     }
 
+    /// <inheritdoc/>
     public ValueTask RemoveAsync(string key, CancellationToken cancellationToken)
     {
         _tokens.TryRemove(key, out _);

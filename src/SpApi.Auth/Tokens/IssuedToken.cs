@@ -19,5 +19,6 @@ public enum TokenKind
 /// <summary>A token handed to a request, with the cache key to forget it by if SP-API rejects it.</summary>
 public readonly record struct IssuedToken(string Value, TokenKind Kind, string? CacheKey)
 {
+    /// <summary>Never prints the token.</summary>
     public override string ToString() => $"IssuedToken {{ Value = ***, Kind = {Kind} }}";
 }

@@ -7,7 +7,7 @@ namespace SpApi.Auth.Tokens;
 /// every concurrent caller for the same key awaits the same fetch. A failed fetch is handed to the callers
 /// waiting on it and then forgotten, so the next call tries again (nothing poisoned).
 /// </summary>
-public sealed class SingleFlightTokenStore(ITokenCache cache, TimeProvider timeProvider)
+internal sealed class SingleFlightTokenStore(ITokenCache cache, TimeProvider timeProvider)
 {
     private readonly ConcurrentDictionary<string, Task<CachedToken>> _inFlight = new(StringComparer.Ordinal);
 

@@ -8,7 +8,7 @@ namespace SpApi.Auth.Tokens;
 /// (client id + refresh token, or client id + scope), so two sellers can never share an entry and the
 /// key itself (which caches may log) reveals no secret.
 /// </summary>
-public static class TokenCacheKeys
+internal static class TokenCacheKeys
 {
     // Every call asks for its seller's key; hashing each time cost ~0.6 µs and 1 KB per call. The refresh token
     // string of a seller context is the same instance call after call, so remember its key beside it (weakly:

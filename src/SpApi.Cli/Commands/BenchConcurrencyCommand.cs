@@ -45,7 +45,7 @@ public sealed class BenchConcurrencyCommand : ICliCommand
             RestrictedEvery = restrictedEvery,
             RateScale = rateScale,
             Connections = connections,
-            Cases = SandboxCaseCatalog.Load(ModelsDirectory.Locate(models)),
+            Cases = SandboxCaseCatalog.LoadDefault(models),
         };
         context.Error.WriteLine($"spapi bench concurrency: {calls} calls for {sellers} sellers against the embedded sandbox...");
         var result = await new ConcurrencyBenchmark(options).RunAsync(cancellationToken);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using SpApi.Auth.RateLimiting.Benchmarks;
+using SpApi.Cli.Bench.RateLimit;
 
 namespace SpApi.Cli.Commands;
 

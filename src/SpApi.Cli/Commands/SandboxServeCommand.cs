@@ -14,7 +14,7 @@ public sealed class SandboxServeCommand : ICliCommand
     public string Usage => $"""
         Options:
           --port N              TCP port on 127.0.0.1 (default 8500; 0 picks a free one)
-          --models DIR          the model JSON files (default: SPAPI_MODELS_DIR or the repository's models/)
+          --models DIR          the model JSON files (default: SPAPI_MODELS_DIR, the repository's models/, else the embedded ones)
           --rate-scale X        multiply every usage plan's rate and burst by X (default 1 = Amazon's plans)
           --no-usage-plans      never answer 429
           --without-restricted-roles
@@ -43,7 +43,7 @@ public sealed class SandboxServeCommand : ICliCommand
 
         var options = new SandboxOptions
         {
-            ModelsDirectory = ModelsDirectory.Locate(models),
+            Cases = SandboxCaseCatalog.LoadDefault(models),
             Catalog = SpApiOperationCatalog.Instance,
             Port = port,
             RateScale = rateScale,

@@ -14,7 +14,8 @@ public sealed class SmokeCommand : ICliCommand
                            needs SPAPI_CLIENT_ID, SPAPI_CLIENT_SECRET and SPAPI_REFRESH_TOKEN)
           --api NAME       only one API: Orders, Orders.V0 or a model file such as ordersV0.json
           --report FILE    write the JSON report to FILE
-          --models DIR     the model JSON files (default: SPAPI_MODELS_DIR or the repository's models/)
+          --models DIR     the model JSON files (default: SPAPI_MODELS_DIR, the repository's models/, else
+                           the models embedded in the tool)
           --rate-scale X   local sandbox: multiply usage plans by X (default 100; 1 = Amazon's rates)
           --without-restricted-roles
                            local sandbox: act as an application without restricted roles (the Tokens API refuses
@@ -36,7 +37,7 @@ public sealed class SmokeCommand : ICliCommand
         if (withoutRoles && !target.IsLocal)
             throw new CliUsageException("--without-restricted-roles applies to the local sandbox only (Amazon's sandbox answers as your application's roles allow).");
 
-        var catalog = SandboxCaseCatalog.Load(ModelsDirectory.Locate(models));
+        var catalog = SandboxCaseCatalog.LoadDefault(models);
         var cases = SmokeRunner.Select(catalog, api);
 
         SmokeReport report;

@@ -39,11 +39,13 @@ internal sealed class EnumNameLookup
     /// <summary>The type asked for: the enum or its Nullable.</summary>
     public Type ObjectType { get; }
 
+    /// <summary>True when <see cref="ObjectType"/> is a <see cref="Nullable{T}"/> of the enum.</summary>
     public bool IsNullable { get; }
 
     /// <summary>The boxed zero value of the enum (what a non-nullable property gets for an unknown value).</summary>
     public object Default { get; }
 
+    /// <summary>The cached lookup for an enum type or its Nullable.</summary>
     public static EnumNameLookup For(Type objectType) => Cache.GetOrAdd(objectType, static t => new EnumNameLookup(t));
 
     /// <summary>Finds the value for a name; false when the name is not one of the enum's.</summary>

@@ -12,12 +12,14 @@ namespace SpApi.Runtime.Json;
 /// </summary>
 public sealed class SpApiContractResolver : DefaultContractResolver
 {
+    /// <summary>A resolver for the generated models (Json.NET reads them by reflection).</summary>
     [RequiresUnreferencedCode(SpApiJson.TrimmingNote)]
     public SpApiContractResolver()
     {
     }
 
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Runs only inside a resolver, whose constructor requires unreferenced code.")]
+    /// <inheritdoc/>
     protected override JsonProperty CreateProperty(MemberInfo member, MemberSerialization memberSerialization)
     {
         var property = base.CreateProperty(member, memberSerialization);

@@ -10,13 +10,17 @@ namespace SpApi.Runtime.Json;
 /// </summary>
 public sealed class TolerantDateConverter(JsonConverter? inner) : JsonConverter
 {
+    /// <inheritdoc/>
     public override bool CanConvert(Type objectType) => true;
 
+    /// <inheritdoc/>
     public override bool CanWrite => inner?.CanWrite == true;
 
+    /// <inheritdoc/>
     public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer) =>
         inner!.WriteJson(writer, value, serializer);
 
+    /// <inheritdoc/>
     public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
     {
         var underlying = Nullable.GetUnderlyingType(objectType);

@@ -20,11 +20,13 @@ public sealed class TolerantEnumConverter : StringEnumConverter
     // One converter serves one property, so the lookup is nearly always the one used last.
     private EnumNameLookup? _last;
 
+    /// <summary>A converter for one enum property (Json.NET reads the enum by reflection).</summary>
     [RequiresUnreferencedCode(SpApiJson.TrimmingNote)]
     public TolerantEnumConverter()
     {
     }
 
+    /// <inheritdoc/>
     public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
     {
         var lookup = _last;

@@ -14,6 +14,7 @@ public sealed record ModelParameter(
     string? ItemsFormat,
     string? CollectionFormat)
 {
+    /// <summary>True for an array parameter (see <c>CollectionFormat</c>).</summary>
     public bool IsArray => Type == "array";
 
     /// <summary>The separator of a non-<c>multi</c> array (Swagger 2.0 defaults to <c>csv</c>).</summary>

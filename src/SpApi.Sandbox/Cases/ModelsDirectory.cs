@@ -10,11 +10,21 @@ namespace SpApi.Sandbox.Cases;
 /// </summary>
 public static class ModelsDirectory
 {
+    /// <summary>The environment variable naming a models directory: <c>SPAPI_MODELS_DIR</c>.</summary>
     public const string EnvironmentVariable = "SPAPI_MODELS_DIR";
     private const string LockFile = "models.lock.json";
 
     /// <exception cref="DirectoryNotFoundException">No models directory could be found (the message says where it looked).</exception>
-    public static string Locate(string? explicitDirectory = null)
+    public static string Locate(string? explicitDirectory = null) =>
+        TryLocate(explicitDirectory) ?? throw new DirectoryNotFoundException(
+            $"Cannot find the SP-API models: set {EnvironmentVariable}, pass the models directory, or run from the repository (models/{LockFile}).");
+
+    /// <summary>
+    /// As <see cref="Locate"/>, but null when neither an explicit directory, <c>SPAPI_MODELS_DIR</c> nor a repository
+    /// is found (callers then use the embedded <see cref="PinnedModels"/>).
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">The explicit directory or <c>SPAPI_MODELS_DIR</c> does not exist.</exception>
+    public static string? TryLocate(string? explicitDirectory = null)
     {
         if (!string.IsNullOrWhiteSpace(explicitDirectory)) return Existing(explicitDirectory, "the given models directory");
         if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnv) return Existing(fromEnv, EnvironmentVariable);
@@ -26,8 +36,7 @@ public static class ModelsDirectory
                 if (FromRepository(dir.FullName) is { } found) return found;
             }
         }
-        throw new DirectoryNotFoundException(
-            $"Cannot find the SP-API models: set {EnvironmentVariable}, pass the models directory, or run from the repository (models/{LockFile}).");
+        return null;
     }
 
     private static string? FromRepository(string root)

@@ -22,10 +22,15 @@ public sealed class SandboxCase
         Quirks = quirks;
     }
 
+    /// <summary>The operation the case belongs to.</summary>
     public ModelOperation Operation { get; }
+    /// <summary>The model file name, e.g. <c>ordersV0.json</c>.</summary>
     public string ModelFile => Operation.ModelFile;
+    /// <summary>The operation id.</summary>
     public string OperationId => Operation.OperationId;
+    /// <summary>The upper-case HTTP method.</summary>
     public string Method => Operation.Method;
+    /// <summary>The operation's path template.</summary>
     public string PathTemplate => Operation.PathTemplate;
 
     /// <summary>1-based position among the operation's cases, in document order.</summary>
@@ -43,6 +48,7 @@ public sealed class SandboxCase
     /// <summary>The JSON the sandbox answers, or null for an empty body.</summary>
     public JToken? ResponseBody { get; }
 
+    /// <summary>Headers the case's response declares.</summary>
     public IReadOnlyDictionary<string, string> ResponseHeaders { get; }
 
     /// <summary>Upstream defects found while reading the case and how they were read (empty for clean cases).</summary>
@@ -54,14 +60,18 @@ public sealed class SandboxCase
     /// <summary>Short display name: <c>getOrder #2 (200)</c>.</summary>
     public string Name => $"{OperationId} #{Index} ({ExpectedStatus})";
 
+    /// <summary>The case's value for the parameter named <paramref name="name"/>, or null.</summary>
     public SandboxCaseParameter? FindParameter(string name) => Parameters.FirstOrDefault(p => p.Name == name);
 
+    /// <inheritdoc/>
     public override string ToString() => $"{Id} {Method} {PathTemplate} -> {ExpectedStatus}";
 }
 
 /// <summary>A case's value for one declared path, query or header parameter.</summary>
 public sealed record SandboxCaseParameter(ModelParameter Definition, JToken Value)
 {
+    /// <summary>The parameter name.</summary>
     public string Name => Definition.Name;
+    /// <summary>Where the parameter travels.</summary>
     public ParameterLocation Location => Definition.Location;
 }

@@ -20,6 +20,7 @@ public sealed class SandboxCaseCatalog
         _byKey = operations.ToDictionary(o => o.Key, StringComparer.Ordinal);
     }
 
+    /// <summary>The directory the models were read from, or a description of the embedded models.</summary>
     public string ModelsDirectory { get; }
 
     /// <summary>All operations of all model files, with or without cases.</summary>
@@ -31,6 +32,7 @@ public sealed class SandboxCaseCatalog
     /// <summary>Things in the models that could not be used (e.g. a non-numeric response code holding cases).</summary>
     public IReadOnlyList<string> Warnings { get; }
 
+    /// <summary>The operation of <paramref name="modelFile"/> named <paramref name="operationId"/>, or null.</summary>
     public ModelOperation? FindOperation(string modelFile, string operationId) =>
         _byKey.TryGetValue($"{modelFile}#{operationId}", out var op) ? op : null;
 
@@ -48,13 +50,29 @@ public sealed class SandboxCaseCatalog
             .Order(StringComparer.Ordinal).ToArray();
         if (files.Length == 0)
             throw new InvalidDataException($"SP-API models directory '{directory}' holds no *.json model files.");
+        return FromModels(directory, files.Select(f => (f, (Func<TextReader>)(() => File.OpenText(f)))));
+    }
 
+    /// <summary>The models embedded in this assembly at build time (see <see cref="PinnedModels"/>).</summary>
+    /// <exception cref="InvalidDataException">The assembly was built without models, or one cannot be read.</exception>
+    public static SandboxCaseCatalog LoadPinned() =>
+        FromModels(PinnedModels.Description, PinnedModels.Files().Select(f => (f.Path, (Func<TextReader>)(() => PinnedModels.Open(f.Resource)))));
+
+    /// <summary>
+    /// The models a command line or test names, else the first found of <c>SPAPI_MODELS_DIR</c> and the repository's
+    /// <c>models/</c> (see <see cref="SpApi.Sandbox.Cases.ModelsDirectory"/>), else the embedded pinned models.
+    /// </summary>
+    public static SandboxCaseCatalog LoadDefault(string? explicitDirectory = null) =>
+        SpApi.Sandbox.Cases.ModelsDirectory.TryLocate(explicitDirectory) is { } directory ? Load(directory) : LoadPinned();
+
+    private static SandboxCaseCatalog FromModels(string source, IEnumerable<(string Path, Func<TextReader> Open)> files)
+    {
         var operations = new List<ModelOperation>();
         var warnings = new List<string>();
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in files)
+        foreach (var (file, open) in files)
         {
-            var json = ReadJson(file);
+            var json = ReadJson(file, open);
             if (json["swagger"] is null) continue; // models.lock.json, schemas: not Swagger documents
             var name = Path.GetFileName(file);
             if (!seen.TryAdd(name, file))
@@ -62,8 +80,8 @@ public sealed class SandboxCaseCatalog
             operations.AddRange(ModelFileReader.Read(file, json, warnings));
         }
         if (operations.Count == 0)
-            throw new InvalidDataException($"SP-API models directory '{directory}' holds no Swagger model with operations.");
-        return new SandboxCaseCatalog(directory, operations, warnings);
+            throw new InvalidDataException($"SP-API models '{source}' hold no Swagger model with operations.");
+        return new SandboxCaseCatalog(source, operations, warnings);
     }
 
     /// <summary>Reads JSON keeping dates as strings and numbers exact, as the models write them.</summary>
@@ -80,11 +98,11 @@ public sealed class SandboxCaseCatalog
         return token;
     }
 
-    private static JObject ReadJson(string file)
+    private static JObject ReadJson(string file, Func<TextReader> open)
     {
         try
         {
-            using var text = File.OpenText(file);
+            using var text = open();
             return ParseJson(text) as JObject
                 ?? throw new InvalidDataException($"Model '{file}' is not a JSON object.");
         }

@@ -19,6 +19,7 @@ public sealed class SandboxFaultInjector
     /// <summary>Makes the next <c>fault.Count</c> requests of <paramref name="operation"/> misbehave.</summary>
     public void Inject(string operation, SandboxFault fault) => Add(new SandboxFaultRule(operation, fault));
 
+    /// <summary>Adds a fault rule (validated first); it applies to requests from now on.</summary>
     public void Add(SandboxFaultRule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);

@@ -10,6 +10,7 @@ namespace SpApi.Sandbox.Faults;
 /// </summary>
 public static class SandboxFaultSpec
 {
+    /// <summary>The fault specification syntax, for usage messages.</summary>
     public const string Syntax = "OPERATION:KIND[:COUNT[:MILLISECONDS]] with KIND one of 500, 503, latency, reset, truncated, malformed";
 
     /// <exception cref="FormatException">The text does not follow <see cref="Syntax"/> (the message says why).</exception>
@@ -38,6 +39,7 @@ public static class SandboxFaultSpec
         return rule;
     }
 
+    /// <summary>The fault kind named <paramref name="text"/>, or null when unknown.</summary>
     public static SandboxFaultKind? ParseKind(string text) => text.ToLowerInvariant() switch
     {
         "500" or "internalservererror" => SandboxFaultKind.InternalServerError,

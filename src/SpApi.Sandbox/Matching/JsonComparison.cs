@@ -12,5 +12,6 @@ public sealed record JsonComparison
     /// </summary>
     public static JsonComparison ExpectedOnly { get; } = new() { IgnoreExtraActualProperties = true };
 
+    /// <summary>True to accept properties in the actual JSON that the expected JSON does not have.</summary>
     public bool IgnoreExtraActualProperties { get; init; }
 }

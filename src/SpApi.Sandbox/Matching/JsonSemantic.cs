@@ -15,6 +15,7 @@ public static class JsonSemantic
     /// <summary>Relative difference below which two numbers are equal (covers float round trips, 5.905511805 vs 5.905512).</summary>
     private const double Tolerance = 1e-6;
 
+    /// <summary>True when <paramref name="expected"/> and <paramref name="actual"/> mean the same JSON (see the class remarks).</summary>
     public static bool AreEqual(JToken? expected, JToken? actual, JsonComparison? comparison = null) =>
         FindDifference(expected, actual, comparison) is null;
 
@@ -141,5 +142,6 @@ public static class JsonSemantic
 /// <summary>One difference: where, and the two sides.</summary>
 public sealed record JsonDifference(string Path, JToken? Expected, JToken? Actual, string? Description = null)
 {
+    /// <summary>A one-line description of the difference, with its JSON path.</summary>
     public string Message => Description ?? $"{Path}: expected {JsonSemantic.Show(Expected)}, got {JsonSemantic.Show(Actual)}";
 }

@@ -43,6 +43,7 @@ public sealed class SandboxStats
     internal void Unmatched() => Interlocked.Increment(ref _unmatched);
     internal void Fault(string kind) => _faultsByKind.AddOrUpdate(kind, 1, (_, n) => n + 1);
 
+    /// <summary>The counters at this moment.</summary>
     public SandboxStatsSnapshot Snapshot()
     {
         var grants = GrantKind.All.ToDictionary(k => k, k => _grants.GetValueOrDefault(k), StringComparer.Ordinal);

@@ -20,8 +20,10 @@ public sealed record SandboxStatsSnapshot(
     [property: JsonProperty("unauthorized")] long Unauthorized,
     [property: JsonProperty("unmatched")] long Unmatched)
 {
+    /// <summary>The snapshot as <c>GET /_sandbox/stats</c> answers it.</summary>
     public string ToJson() => JsonConvert.SerializeObject(this, Formatting.Indented);
 
+    /// <summary>Reads a snapshot written by <see cref="ToJson"/>.</summary>
     public static SandboxStatsSnapshot FromJson(string json) =>
         JsonConvert.DeserializeObject<SandboxStatsSnapshot>(json)
         ?? throw new InvalidDataException("Sandbox stats JSON is empty.");

@@ -49,7 +49,7 @@ public class SandboxServerTests
             case nameof(SandboxOptions.RateScale): options.RateScale = 0; break;
             case nameof(SandboxOptions.TokenLifetime): options.TokenLifetime = TimeSpan.Zero; break;
             case nameof(SandboxOptions.Port): options.Port = 70000; break;
-            case nameof(SandboxOptions.ModelsDirectory): options.Cases = null; break;
+            case nameof(SandboxOptions.ModelsDirectory): options.Cases = null; options.ModelsDirectory = " "; break;
             case nameof(SandboxOptions.Credentials): options.Credentials.Add(new SandboxCredential("id", "", "r", "s")); break;
         }
         var e = Assert.CatchAsync<ArgumentException>(() => SandboxServer.StartAsync(options, CancellationToken.None));

@@ -19,10 +19,3 @@ internal sealed class OneShotStream(byte[] data) : MemoryStream(data)
     public override long Position { get => base.Position; set => throw new NotSupportedException(); }
     public override long Seek(long offset, SeekOrigin loc) => throw new NotSupportedException();
 }
-
-/// <summary>A terminal handler from a delegate, for behaviour MockHttp cannot script (hanging until cancelled).</summary>
-internal sealed class DelegateHandler(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send) : HttpMessageHandler
-{
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        send(request, cancellationToken);
-}

@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Time.Testing;
 
-namespace SpApi.Auth.Tests.Resilience.Support;
+namespace SpApi.Testing;
 
 /// <summary>
 /// A FakeTimeProvider that knows which timers are armed, so a test can step from one timer to the next.
 /// (FakeTimeProvider.Advance moves the clock to the end of the jump before firing callbacks, so a timer armed
 /// inside a callback would be measured from there; stepping timer by timer keeps every wait exact.)
 /// </summary>
-internal sealed class TestClock : FakeTimeProvider
+public sealed class TestClock : FakeTimeProvider
 {
     private readonly object _gate = new();
     private readonly HashSet<TrackedTimer> _armed = [];

@@ -1,9 +1,8 @@
 using System.Net;
-using SpApi.Auth.RateLimiting.Benchmarks;
-using SpApi.Auth.Tests.Resilience.Support;
+using SpApi.Cli.Bench.RateLimit;
 using SpApi.Runtime;
 
-namespace SpApi.Auth.Tests.RateLimiting.Benchmarks;
+namespace SpApi.Cli.Tests.Bench.RateLimit;
 
 public class PlanEnforcingHandlerTests
 {

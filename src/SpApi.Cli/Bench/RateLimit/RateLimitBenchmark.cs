@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
+using SpApi.Auth.RateLimiting;
 using SpApi.Auth.Resilience;
 using SpApi.Auth.Telemetry;
 using SpApi.Runtime;
 
-namespace SpApi.Auth.RateLimiting.Benchmarks;
+namespace SpApi.Cli.Bench.RateLimit;
 
 /// <summary>
 /// Drives one operation with many concurrent callers through the real Telemetry -> Retry -> RateLimit handlers

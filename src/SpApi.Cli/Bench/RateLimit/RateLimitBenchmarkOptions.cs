@@ -1,4 +1,4 @@
-namespace SpApi.Auth.RateLimiting.Benchmarks;
+namespace SpApi.Cli.Bench.RateLimit;
 
 /// <summary>Settings of <see cref="RateLimitBenchmark"/>. The defaults are the scaled plan of the issue: 20/s, burst 10, 5 s.</summary>
 public sealed class RateLimitBenchmarkOptions

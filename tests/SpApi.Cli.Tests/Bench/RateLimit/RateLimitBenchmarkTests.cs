@@ -1,7 +1,7 @@
 using System.Text.Json;
-using SpApi.Auth.RateLimiting.Benchmarks;
+using SpApi.Cli.Bench.RateLimit;
 
-namespace SpApi.Auth.Tests.RateLimiting.Benchmarks;
+namespace SpApi.Cli.Tests.Bench.RateLimit;
 
 public class RateLimitBenchmarkTests
 {

@@ -1,9 +1,9 @@
 using SpApi.Runtime;
 
-namespace SpApi.Auth.Tests.Resilience.Support;
+namespace SpApi.Testing;
 
 /// <summary>Operation metadata as the generated clients stamp it, for handler tests.</summary>
-internal static class TestOperations
+public static class TestOperations
 {
     public static readonly OperationMetadata GetOrders =
         new("ordersV0.json", "Orders", "V0", "getOrders", "GET", "/orders/v0/orders", new UsagePlan(0.0167, 20), false, null);

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace SpApi.Auth.Tests.Resilience.Support;
+namespace SpApi.Testing;
 
 /// <summary>An ILogger that keeps formatted messages (and exception text) for assertions.</summary>
-internal sealed class ListLogger<T> : ILogger<T>
+public sealed class ListLogger<T> : ILogger<T>
 {
     private readonly ConcurrentQueue<(LogLevel Level, EventId Id, string Text)> _entries = new();
 

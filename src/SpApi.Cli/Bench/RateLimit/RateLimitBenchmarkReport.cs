@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace SpApi.Auth.RateLimiting.Benchmarks;
+namespace SpApi.Cli.Bench.RateLimit;
 
 /// <summary>
 /// What one scenario (or one seller in it) achieved: theoreticalMax = burst + rate x seconds of the plan the server

@@ -4,7 +4,7 @@ using System.Net;
 using System.Text;
 using SpApi.Runtime;
 
-namespace SpApi.Auth.RateLimiting.Benchmarks;
+namespace SpApi.Cli.Bench.RateLimit;
 
 /// <summary>
 /// An in-process stand-in for SP-API's throttling: one exact, continuous token bucket per seller (created full on

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Consumer test (docs/packages.md, "Install"): packs SpApi, then, outside the repository,
+#  1. a fresh console project restores SpApi only from artifacts/packages (NuGet source mapping) and makes an ordinary,
+#     a restricted and a grantless call against the packaged sandbox started in-process (build/consumer/Program.cs);
+#  2. the spapi tool installed from artifacts/packages runs 'spapi smoke --api Orders' from an empty directory.
+# Prints 'N passed, N failed, N skipped' last (.ci/run adds it to its counts).
+#   build/consumer-test.sh [--no-pack]
+set -uo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+packages="$root/artifacts/packages"
+feed="${SPAPI_NUGET_FEED:-https://api.nuget.org/v3/index.json}"
+passed=0; failed=0
+check() { # name, command...
+  local name="$1"; shift
+  echo "== consumer: $name"
+  if "$@"; then passed=$((passed + 1)); echo "   passed: $name"; else failed=$((failed + 1)); echo "   FAILED: $name"; fi
+}
+finish() { echo "$passed passed, $failed failed, 0 skipped"; [ "$failed" -eq 0 ]; exit $?; }
+
+if [ "${1:-}" != "--no-pack" ]; then
+  check "build/pack.sh" "$root/build/pack.sh" >&2 || true
+fi
+nupkg=$(ls "$packages"/SpApi.Runtime.*.nupkg 2>/dev/null | grep -v '\.snupkg$' | head -1)
+if [ -z "$nupkg" ]; then echo "no packages in $packages"; failed=$((failed + 1)); finish; fi
+version=$(basename "$nupkg" .nupkg); version=${version#SpApi.Runtime.}
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/spapi-consumer.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+# Own package folder: a stale SpApi of the same version in the global cache cannot stand in for the new packages.
+export NUGET_PACKAGES="$work/.nuget-packages"
+mkdir -p "$work/MyApp" "$work/empty"
+
+# --- the steps docs/packages.md shows, in order ---
+cat > "$work/MyApp/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <clear />
+    <add key="spapi" value="$packages" />
+    <add key="nuget.org" value="$feed" />
+  </packageSources>
+  <packageSourceMapping>
+    <packageSource key="spapi">
+      <package pattern="SpApi.*" />
+      <package pattern="spapi" />
+    </packageSource>
+    <packageSource key="nuget.org">
+      <package pattern="*" />
+    </packageSource>
+  </packageSourceMapping>
+</configuration>
+XML
+app() {
+  cd "$work/MyApp" \
+    && dotnet new console --force >/dev/null \
+    && dotnet add package SpApi.Auth --version "$version" \
+    && dotnet add package SpApi.Sandbox --version "$version" \
+    && cp "$root/build/consumer/Program.cs" Program.cs \
+    && dotnet run -c Release \
+    && ! grep -q '"type": "project"' obj/project.assets.json   # SpApi came as packages, not projects
+}
+tool() {
+  cd "$work/MyApp" \
+    && dotnet tool install spapi --version "$version" --tool-path "$work/tools" \
+    && cd "$work/empty" \
+    && env -u SPAPI_MODELS_DIR "$work/tools/spapi" smoke --api Orders
+}
+check "console app: ordinary, restricted and grantless calls from the packages" app
+check "spapi tool: smoke --api Orders from an empty directory" tool
+finish

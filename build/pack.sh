@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Packs the shipped projects (build/packages.slnf: SpApi.Runtime, SpApi.Clients, SpApi.Auth, SpApi.Sandbox and the
+# spapi tool) with their symbol packages into artifacts/packages. Versions: build/Version.props (docs/packages.md).
+#   build/pack.sh                 1.0.0 packages
+#   build/pack.sh --suffix rc.1   1.0.0-rc.1 packages
+# Extra arguments go to 'dotnet build' (e.g. --no-restore).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+out="$root/artifacts/packages"
+suffix=()
+if [ "${1:-}" = "--suffix" ]; then
+  [ -n "${2:-}" ] || { echo "pack.sh: --suffix needs a value (e.g. rc.1)" >&2; exit 2; }
+  suffix=("-p:VersionSuffix=$2"); shift 2
+fi
+
+rm -rf "$out"
+mkdir -p "$out"
+# ContinuousIntegrationBuild: deterministic paths (/_/) in pdbs; the same in build and pack.
+props=(-c Release -p:ContinuousIntegrationBuild=true "${suffix[@]}")
+dotnet build "$root/build/packages.slnf" "${props[@]}" "$@"
+dotnet pack "$root/build/packages.slnf" "${props[@]}" --no-build --no-restore -o "$out"
+echo "packages in $out:"
+ls -1 "$out"
