@@ -97,6 +97,13 @@ public sealed class SmokeSession : IAsyncDisposable
         {
             error = CaseVerdict.Error(c, spApi);
         }
+        catch (Exception e) when (Unwrap(e) is ArgumentException refused && c.ExpectedStatus >= 400
+                                  && refused.Message.StartsWith("Path parameter", StringComparison.Ordinal))
+        {
+            // An error case with an empty or dot path argument: the client refuses it before sending (docs/security.md).
+            notes.Add("refused before sending: " + refused.Message);
+            error = null;
+        }
         catch (Exception e) when (Unwrap(e) is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var inner = Unwrap(e);
