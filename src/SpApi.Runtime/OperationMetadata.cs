@@ -53,5 +53,6 @@ public sealed record UsagePlan(double Rate, int Burst)
 /// </summary>
 public sealed record PaginationInfo(string RequestToken, string ResponseToken)
 {
+    /// <summary>The request parameter and the response path, for logs.</summary>
     public override string ToString() => $"{RequestToken} <- {ResponseToken}";
 }

@@ -9,6 +9,7 @@ public sealed class SellerEndpointHandler(SellerEndpointResolver resolver) : Del
 {
     private readonly SellerEndpointResolver _resolver = resolver ?? throw new ArgumentNullException(nameof(resolver));
 
+    /// <summary>Names the seller and moves the request to its endpoint, then sends it on.</summary>
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         _resolver.Resolve(request);

@@ -18,6 +18,7 @@ public sealed class InMemoryAuthorizationStateStore : IAuthorizationStateStore
     private readonly TimeSpan _lifetime;
     private readonly BoundedExpiringStore<byte[]> _states;
 
+    /// <summary>A store whose states live <paramref name="lifetime"/>, holding at most <paramref name="capacity"/> of them.</summary>
     public InMemoryAuthorizationStateStore(TimeProvider timeProvider, TimeSpan lifetime, int capacity = DefaultCapacity)
     {
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));

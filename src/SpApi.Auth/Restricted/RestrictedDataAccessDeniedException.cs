@@ -9,6 +9,7 @@ namespace SpApi.Auth.Restricted;
 /// </summary>
 public sealed class RestrictedDataAccessDeniedException : SpApiException
 {
+    /// <summary>Amazon refused <paramref name="operation"/> the restricted data it asked for (<paramref name="refusal"/> is Amazon's answer).</summary>
     public RestrictedDataAccessDeniedException(string operation, IReadOnlyList<string> dataElements, IReadOnlyList<string> missingRoles, SpApiException refusal)
         : base(refusal?.Message ?? throw new ArgumentNullException(nameof(refusal)), refusal.StatusCode, refusal.Response, refusal.Headers, refusal)
     {
@@ -20,11 +21,13 @@ public sealed class RestrictedDataAccessDeniedException : SpApiException
     /// <summary>The operation whose RDT was refused, <c>modelFile#operationId</c>.</summary>
     public string Operation { get; }
 
+    /// <summary>The data elements the call asked for.</summary>
     public IReadOnlyList<string> DataElements { get; }
 
     /// <summary>The restricted roles (any one of them) the RDT needs; empty when the table does not name them.</summary>
     public IReadOnlyList<string> MissingRoles { get; }
 
+    /// <summary>Names the operation, the data elements and the missing roles; never a token.</summary>
     public override string Message =>
         $"The Tokens API refused a restricted data token for {Operation}"
         + (DataElements.Count == 0 ? "" : $" (data elements {string.Join(", ", DataElements)})")

@@ -15,6 +15,7 @@ public sealed class RestrictedDataFallback(RestrictedRoleRefusals refusals, SpAp
 {
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
 
+    /// <summary>True while a refusal of RDTs for this application and seller is remembered.</summary>
     public bool IsRefused(string applicationClientId, string seller) => refusals.IsRefused(applicationClientId, seller);
 
     /// <summary>A fresh refusal: remember it, log it the first time in the period, count the call.</summary>

@@ -9,6 +9,7 @@ namespace SpApi.Auth.Restricted;
 /// </summary>
 public static class RestrictedRoleRefusal
 {
+    /// <summary>True when Amazon refused an RDT because the application lacks the role (not for other errors).</summary>
     public static bool IsRoleRefusal(SpApiException exception)
     {
         ArgumentNullException.ThrowIfNull(exception);

@@ -10,10 +10,12 @@ public sealed class RestrictedRoleRefusals(TimeSpan duration, TimeProvider timeP
 {
     private readonly ConcurrentDictionary<(string App, string Seller), DateTimeOffset> _until = new();
 
+    /// <summary>How long a refusal is remembered.</summary>
     public TimeSpan Duration { get; } = duration > TimeSpan.Zero ? duration
         : throw new ArgumentOutOfRangeException(nameof(duration), duration, "The refusal memory must be positive.");
 
     /// <summary>True while a refusal for this application and seller is remembered.</summary>
+    /// <summary>True while a refusal of RDTs for this application and seller is remembered.</summary>
     public bool IsRefused(string applicationClientId, string seller) =>
         _until.TryGetValue((applicationClientId, seller), out var until) && timeProvider.GetUtcNow() < until;
 

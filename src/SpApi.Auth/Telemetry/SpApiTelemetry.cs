@@ -61,6 +61,7 @@ public static class SpApiTelemetry
         public const string ServerAddress = "server.address";
         /// <summary>The error class of a failed call (OpenTelemetry semantic convention).</summary>
         public const string ErrorType = "error.type";
+        /// <summary>Why a restricted call fell back to the LWA token (<c>refused</c> or <c>remembered</c>).</summary>
         public const string FallbackReason = "spapi.fallback.reason";
     }
 

@@ -20,6 +20,7 @@ public sealed class InMemoryTokenCache : ITokenCache
     {
     }
 
+    /// <summary>A cache on <paramref name="timeProvider"/> holding at most <paramref name="capacity"/> tokens.</summary>
     public InMemoryTokenCache(TimeProvider timeProvider, int capacity = DefaultCapacity)
     {
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));

@@ -33,6 +33,7 @@ public sealed class RevokedSellers
             throw new ArgumentOutOfRangeException(nameof(period), Period, "The invalid_grant fail-fast period must be from 1 s to 10 minutes.");
     }
 
+    /// <summary>How long calls for a revoked seller fail at once.</summary>
     public TimeSpan Period { get; }
 
     /// <summary>A new <see cref="LwaException"/> for <paramref name="seller"/> while it is refused, else null.</summary>

@@ -18,8 +18,8 @@ public sealed class SpApiContractResolver : DefaultContractResolver
     {
     }
 
+    /// <summary>Json.NET's property, with <c>Required</c> relaxed and tolerant enum/date converters attached.</summary>
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Runs only inside a resolver, whose constructor requires unreferenced code.")]
-    /// <inheritdoc/>
     protected override JsonProperty CreateProperty(MemberInfo member, MemberSerialization memberSerialization)
     {
         var property = base.CreateProperty(member, memberSerialization);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.Serialization;
@@ -14,6 +15,8 @@ namespace SpApi.Runtime.Json;
 public static class SpApiSystemTextJson
 {
     /// <summary>Registers <see cref="SpApiModelJsonConverter"/> on <paramref name="options"/> and returns them.</summary>
+    [RequiresUnreferencedCode(SpApiJson.TrimmingNote)]
+    [RequiresDynamicCode("Creates a converter per model type at run time.")]
     public static JsonSerializerOptions AddSpApiModels(this JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -28,6 +31,8 @@ public static class SpApiSystemTextJson
 /// enum values, date formats, omitted nulls and unknown (additional) properties come out as Amazon sends them.
 /// Other types are left to System.Text.Json.
 /// </summary>
+[RequiresUnreferencedCode(SpApiJson.TrimmingNote)]
+[RequiresDynamicCode("Creates a converter per model type at run time.")]
 public sealed class SpApiModelJsonConverter : JsonConverterFactory
 {
     private static readonly ConcurrentDictionary<Type, bool> Generated = new();
@@ -40,8 +45,10 @@ public sealed class SpApiModelJsonConverter : JsonConverterFactory
         return settings;
     }
 
+    /// <summary>True for the generated SP-API models and enums.</summary>
     public override bool CanConvert(Type typeToConvert) => Generated.GetOrAdd(typeToConvert, IsGeneratedType);
 
+    /// <summary>A converter writing the model as SP-API spells it (its Json.NET attributes).</summary>
     public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
         (JsonConverter)Activator.CreateInstance(typeof(Bridge<>).MakeGenericType(typeToConvert))!;
 
@@ -58,12 +65,14 @@ public sealed class SpApiModelJsonConverter : JsonConverterFactory
     {
         public override bool HandleNull => false;
 
+        [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Created only by SpApiModelJsonConverter, which requires unreferenced code.")]
         public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             using var document = JsonDocument.ParseValue(ref reader);
             return (T?)Newtonsoft.Json.JsonConvert.DeserializeObject(document.RootElement.GetRawText(), typeToConvert, Settings);
         }
 
+        [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Created only by SpApiModelJsonConverter, which requires unreferenced code.")]
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
             writer.WriteRawValue(Newtonsoft.Json.JsonConvert.SerializeObject(value, typeof(T), Settings), skipInputValidation: true);
     }

@@ -7,6 +7,7 @@ namespace SpApi.Runtime.Paging;
 /// </summary>
 public sealed class SpApiPaginationException : Exception
 {
+    /// <summary>The next token of <paramref name="operation"/> repeated at <paramref name="page"/> (the token itself is never shown).</summary>
     public SpApiPaginationException(OperationMetadata operation, int page)
         : base($"{operation.OperationId} ({operation.ModelFile}) returned on page {page} a next token it had already returned; stopped instead of looping.")
     {

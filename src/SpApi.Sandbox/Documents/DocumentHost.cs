@@ -15,6 +15,7 @@ namespace SpApi.Sandbox.Documents;
 /// </summary>
 public sealed class DocumentHost
 {
+    /// <summary>Where the sandbox serves and accepts documents.</summary>
     public const string PathPrefix = "/_sandbox/documents/";
     private static readonly string[] SpApiHeaders = ["x-amz-access-token", "x-amz-date", "Authorization"];
 
