@@ -62,7 +62,7 @@ public static class StartupEmitter
         {
             if (rows[i] is not JObject row)
                 throw new GeneratorException($"{restrictedJsonPath}: operations[{i}] is not an object.");
-            var props = row.Properties().Select(p => $"[{CSharpText.Literal(p.Name)}] = {Values(restrictedJsonPath, i, p)}");
+            var props = row.Properties().Select(p => $"[{MetadataEmitter.Literal(p.Name)}] = {Values(restrictedJsonPath, i, p)}");
             sb.AppendLine($"            new global::System.Collections.Generic.Dictionary<string, string[]> {{ {string.Join(", ", props)} }},");
         }
         sb.AppendLine("        };");
@@ -72,7 +72,7 @@ public static class StartupEmitter
         sb.AppendLine("        {");
         if (file["dataElementRoles"] is JObject roles)
             foreach (var p in roles.Properties())
-                sb.AppendLine($"            [{CSharpText.Literal(p.Name)}] = {Values(restrictedJsonPath, -1, p)},");
+                sb.AppendLine($"            [{MetadataEmitter.Literal(p.Name)}] = {Values(restrictedJsonPath, -1, p)},");
         sb.AppendLine("        };");
         sb.AppendLine("    }");
         sb.AppendLine("}");
@@ -81,13 +81,15 @@ public static class StartupEmitter
 
     private static string Values(string path, int index, JProperty property) => property.Value switch
     {
-        JArray array => "new string[] { " + string.Join(", ", array.Select(v => CSharpText.Literal(Scalar(path, index, property.Name, v)))) + " }",
-        var v => "new string[] { " + CSharpText.Literal(Scalar(path, index, property.Name, v)) + " }",
+        JArray array => "new string[] { " + string.Join(", ", array.Select(v => MetadataEmitter.Literal(Scalar(path, index, property.Name, v)))) + " }",
+        var v => "new string[] { " + MetadataEmitter.Literal(Scalar(path, index, property.Name, v)) + " }",
     };
 
     private static string Scalar(string path, int index, string name, JToken value) => value.Type switch
     {
-        JTokenType.String or JTokenType.Boolean or JTokenType.Integer => value.ToString(Newtonsoft.Json.Formatting.None).Trim('"'),
+        JTokenType.String => (string)value!,
+        JTokenType.Boolean => (bool)value ? "true" : "false",
+        JTokenType.Integer => ((long)value).ToString(System.Globalization.CultureInfo.InvariantCulture),
         JTokenType.Null => "",
         _ => throw new GeneratorException($"{path}: operations[{index}].{name} must be text, a boolean, a number or a list of them."),
     };

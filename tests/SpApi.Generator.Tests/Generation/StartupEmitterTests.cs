@@ -1,0 +1,58 @@
+using SpApi.Generator;
+using SpApi.Generator.Generation;
+using SpApi.Generator.Models;
+
+namespace SpApi.Generator.Tests.Generation;
+
+public class StartupEmitterTests
+{
+    [Test]
+    public void Registrations_CallTheRegistrarOncePerClient_WithAFactory()
+    {
+        var code = StartupEmitter.EmitRegistrations([new ApiName("Orders", "V0"), new ApiName("Sellers", "V1")]);
+
+        Assert.That(code, Does.Contain("registrar.Add<global::SpApi.Orders.V0.IOrdersClient, global::SpApi.Orders.V0.OrdersClient>(static http => new global::SpApi.Orders.V0.OrdersClient(http));"));
+        Assert.That(code, Does.Contain("public const int Count = 2;"));
+        Assert.That(code, Does.Not.Contain("typeof("), "no reflection handles");
+    }
+
+    [Test]
+    public void RestrictedTable_EmitsEveryColumnAsEscapedLiterals()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, """
+                { "operations": [ { "operation": "a.json#op\"); System.Environment.Exit(1); //", "path": "generic", "dataElements": ["x", "y"], "newColumn": true } ],
+                  "dataElementRoles": { "buyerInfo": ["Role \u2028 one"] } }
+                """);
+            var code = StartupEmitter.EmitRestrictedOperations(file);
+
+            Assert.That(code, Does.Contain("""["operation"] = new string[] { "a.json#op\"); System.Environment.Exit(1); //" }"""));
+            Assert.That(code, Does.Contain("""["dataElements"] = new string[] { "x", "y" }"""));
+            Assert.That(code, Does.Contain("""["newColumn"] = new string[] { "true" }"""), "a new column reaches the runtime without touching the emitter");
+            Assert.That(code, Does.Contain("""["buyerInfo"] = new string[] { "Role \u2028 one" }"""));
+            Assert.That(code, Does.Not.Contain("\u2028"), "a line separator would end a C# line");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
+    public void RestrictedTable_RefusesRowsThatAreNotObjects()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, """{ "operations": [ "ordersV0.json#getOrders" ] }""");
+            var e = Assert.Throws<GeneratorException>(() => StartupEmitter.EmitRestrictedOperations(file));
+            Assert.That(e!.Message, Does.Contain("operations[0]"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
