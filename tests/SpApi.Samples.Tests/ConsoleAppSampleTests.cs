@@ -22,10 +22,11 @@ public class ConsoleAppSampleTests
         Assert.That(output, Does.Contain("page 2 repeats the previous page (nextToken unchanged): stopping."));
         Assert.That(output, Does.Not.Contain("page 2: "));
         Assert.That(output, Does.Contain("1 orders."));
-        Assert.That(output, Does.Contain("Report ID323 requested (GET_MERCHANT_LISTINGS_ALL_DATA)."));
+        // The recorded case answers ID323; a sandbox that simulates report jobs gives an id of its own.
+        Assert.That(output, Does.Match(@"Report \S+ requested \(GET_MERCHANT_LISTINGS_ALL_DATA\)\."));
         // Amazon's static case stays IN_PROGRESS; a sandbox that advances reports (and hosts their documents) gets further.
         Assert.That(output, Does.Match("poll 1: (IN_QUEUE|IN_PROGRESS|DONE)"));
-        Assert.That(output, Does.Match("Report document \\S+ (is at \\S+, outside the local sandbox|saved to )"));
+        Assert.That(output, Does.Match("Report document (\\S+ )?(is at \\S+, outside the local sandbox|saved to )"));
         if (File.Exists(reportFile)) File.Delete(reportFile);
     }
 }

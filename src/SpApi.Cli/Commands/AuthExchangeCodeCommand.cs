@@ -38,7 +38,7 @@ public sealed class AuthExchangeCodeCommand : ICliCommand
             throw new CliUsageException("set SPAPI_CLIENT_ID and SPAPI_CLIENT_SECRET to your app's LWA credentials.");
 
         using var http = new HttpClient();
-        var lwa = new LwaClient(() => http, new LwaClientOptions { Endpoint = endpoint }, TimeProvider.System, NullLogger<LwaClient>.Instance);
+        var lwa = new LwaClient(() => http, new LwaClientOptions { Endpoint = endpoint, AllowLoopback = endpoint.IsLoopback }, TimeProvider.System, NullLogger<LwaClient>.Instance);
         LwaToken token;
         try { token = await lwa.ExchangeCodeAsync(new LwaCredentials(clientId, clientSecret), code, redirect, cancellationToken); }
         catch (LwaException ex)

@@ -80,7 +80,8 @@ public class ExplicitCallOptionsTests
             .SendAsync(Ops.GetOrder, "/orders/v0/orders/1");
         await sellers.Get<IFakeOrdersClient>().SendAsync(Ops.GetOrder, "/orders/v0/orders/1");
 
-        Assert.That(host.SpApi.Sent.Select(s => s.Token), Is.EqualTo(new[] { "my-rdt", "rdt-default-1" }));
+        // Without options, getOrder goes with the LWA token (Amazon serves it without PII; docs/restricted-data.md).
+        Assert.That(host.SpApi.Sent.Select(s => s.Token), Is.EqualTo(new[] { "my-rdt", $"access-{AuthTestHost.RefreshToken}-1" }));
         Assert.That(sellers.CallOptions, Is.Null);
     }
 
