@@ -11,8 +11,10 @@ namespace SpApi.Runtime.Paging;
 public static class SpApiPaging
 {
     /// <summary>Streams the pages of <paramref name="operation"/>.</summary>
+    /// <param name="operation">The paginated operation (named in errors).</param>
     /// <param name="fetchPage">Calls the one-page method with the given token (null for the first page).</param>
     /// <param name="nextToken">Reads the next token from a page (null when the page or its parents are null).</param>
+    /// <param name="cancellationToken">Stops the stream between pages and cancels the page in flight.</param>
     public static async IAsyncEnumerable<TPage> PagesAsync<TPage>(
         OperationMetadata operation,
         Func<string?, CancellationToken, Task<TPage>> fetchPage,
