@@ -11,6 +11,7 @@ public sealed class SpApiClientCatalog
 {
     private readonly Dictionary<Type, Entry> _entries = [];
     private readonly List<Entry> _ordered = [];
+    private (Type Interface, Type Implementation)[]? _clients;
 
     private SpApiClientCatalog()
     {
@@ -40,7 +41,7 @@ public sealed class SpApiClientCatalog
     }
 
     /// <summary>Every (interface, implementation) pair.</summary>
-    public IReadOnlyList<(Type Interface, Type Implementation)> Clients => _ordered.Select(e => (e.Interface, e.Implementation)).ToArray();
+    public IReadOnlyList<(Type Interface, Type Implementation)> Clients => _clients ??= _ordered.Select(e => (e.Interface, e.Implementation)).ToArray();
 
     /// <summary>The implementation of a client interface (or the implementation type itself).</summary>
     public Type ImplementationOf(Type clientType) => Find(clientType).Implementation;
@@ -66,6 +67,7 @@ public sealed class SpApiClientCatalog
         _entries[entry.Interface] = entry;
         _entries[entry.Implementation] = entry;
         _ordered.Add(entry);
+        _clients = null;
     }
 
     private sealed record Entry(Type Interface, Type Implementation, Func<HttpClient, object> Create, Action<IServiceCollection, string> Register);

@@ -12,10 +12,14 @@ namespace SpApi.Auth.Handlers;
 /// </summary>
 public sealed class SellerEndpointResolver(ISellerRegistry sellers, GrantlessOperationTable grantlessOperations)
 {
+    // The endpoint stage resolves first; the auth stage asks again and gets this instead of a second lookup.
+    private static readonly HttpRequestOptionsKey<SellerContext> Resolved = new("SpApi.ResolvedSeller");
+
     /// <summary>The seller of <paramref name="request"/> (null for a grantless call naming none), after stamping it and its endpoint.</summary>
     public SellerContext? Resolve(HttpRequestMessage request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.Options.TryGetValue(Resolved, out var resolved) && resolved.Name == request.GetSeller()) return resolved;
         var name = request.GetSeller() ?? sellers.DefaultSeller;
         if (name is null)
         {
@@ -27,6 +31,7 @@ public sealed class SellerEndpointResolver(ISellerRegistry sellers, GrantlessOpe
         var seller = sellers.Get(name);
         if (request.GetSeller() != seller.Name) request.Options.Set(SpApiRequestOptions.Seller, seller.Name);
         SendToSellerEndpoint(request, seller);
+        request.Options.Set(Resolved, seller);
         return seller;
     }
 
