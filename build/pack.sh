@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Packs the shipped projects (build/packages.slnf: SpApi.Runtime, SpApi.Clients, SpApi.Auth, SpApi.Sandbox and the
-# spapi tool) with their symbol packages into artifacts/packages. Versions: build/Version.props (docs/packages.md).
+# Packs the shipped projects (build/packages.slnf: the SpApi.* libraries under src/ and the spapi tool) with their
+# symbol packages into artifacts/packages. Versions: build/Version.props (docs/packages.md).
 #   build/pack.sh                 1.0.0 packages
 #   build/pack.sh --suffix rc.1   1.0.0-rc.1 packages
 # Extra arguments go to 'dotnet build' (e.g. --no-restore).

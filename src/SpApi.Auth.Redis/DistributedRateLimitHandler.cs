@@ -21,6 +21,7 @@ public sealed class DistributedRateLimitHandler : DelegatingHandler
     private readonly ILogger _logger;
     private readonly HttpMessageInvoker _fallback;
 
+    /// <summary>A stage over the fleet's shared buckets (<paramref name="fleet"/>); <paramref name="logger"/> receives rejections under the local <see cref="RateLimitHandler"/>'s category.</summary>
     public DistributedRateLimitHandler(FleetRateLimiter fleet, ILogger<RateLimitHandler>? logger = null)
     {
         _fleet = fleet ?? throw new ArgumentNullException(nameof(fleet));
@@ -29,6 +30,8 @@ public sealed class DistributedRateLimitHandler : DelegatingHandler
         _fallback = new HttpMessageInvoker(new RateLimitHandler(fleet.Fallback, logger) { InnerHandler = new Forward(this) }, disposeHandler: true);
     }
 
+    /// <summary>Reserves the call's token in the shared bucket (or a local one while Redis is down), waits for it, sends, then adopts the answer's rate header or drains the bucket on a 429.</summary>
+    /// <exception cref="RateLimitExceededException">The wait would exceed <see cref="RateLimitHandlerOptions.MaxWait"/>, or <see cref="RateLimitHandlerOptions.QueueLimit"/> callers already wait in this worker.</exception>
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var operation = request.GetOperation();
@@ -113,6 +116,7 @@ public sealed class DistributedRateLimitHandler : DelegatingHandler
         return error;
     }
 
+    /// <summary>Disposes the local fallback stage.</summary>
     protected override void Dispose(bool disposing)
     {
         if (disposing) _fallback.Dispose();

@@ -37,10 +37,13 @@ public sealed class FleetRateLimiter : IDisposable
         Fallback = new SpApiRateLimiter(options.WithPlanShare(redis.Options.EffectiveFallbackShare), timeProvider);
     }
 
+    /// <summary>The shared Redis connection and its health.</summary>
     public FleetRedis Redis { get; }
 
+    /// <summary>The usage plans, queue limit and maximum wait, the same options the local rate-limit stage uses.</summary>
     public RateLimitHandlerOptions Options { get; }
 
+    /// <summary>Clock of this worker's waits (bucket times come from the Redis server).</summary>
     public TimeProvider Time { get; }
 
     /// <summary>The local buckets used while Redis is down.</summary>
@@ -80,5 +83,6 @@ public sealed class FleetRateLimiter : IDisposable
         return ok ? answer : null;
     }
 
+    /// <summary>Disposes the local fallback buckets.</summary>
     public void Dispose() => Fallback.Dispose();
 }

@@ -28,6 +28,7 @@ public sealed class FleetRedis : IDisposable
     private long _nextProbe;
     private long _outages;
 
+    /// <summary>Connects lazily (on first use) with <see cref="SpApiRedisOptions.ConnectionString"/>, or uses <paramref name="multiplexer"/> when given (then not disposed here); outages are counted on <paramref name="metrics"/>.</summary>
     public FleetRedis(SpApiRedisOptions options, IConnectionMultiplexer? multiplexer, TimeProvider timeProvider, SpApiMetrics metrics,
         ILogger<FleetRedis>? logger = null)
     {
@@ -44,6 +45,7 @@ public sealed class FleetRedis : IDisposable
         Keys = new FleetKeys(options.KeyPrefix);
     }
 
+    /// <summary>The validated options this connection was made with.</summary>
     public SpApiRedisOptions Options => _options;
 
     internal FleetKeys Keys { get; }
@@ -134,6 +136,7 @@ public sealed class FleetRedis : IDisposable
         return await ConnectionMultiplexer.ConnectAsync(config).ConfigureAwait(false);
     }
 
+    /// <summary>Closes the connection this instance opened (a multiplexer passed in stays open).</summary>
     public void Dispose()
     {
         if (_ownsConnection && _connection.IsValueCreated && _connection.Value.IsCompletedSuccessfully) _connection.Value.Result.Dispose();

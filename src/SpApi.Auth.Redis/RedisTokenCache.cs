@@ -18,6 +18,8 @@ public sealed class RedisTokenCache : IFleetTokenCache
     private readonly InMemoryTokenCache _local;
     private readonly TimeProvider _time;
 
+    /// <summary>A cache on <paramref name="redis"/>; needs <see cref="SpApiRedisOptions.TokenEncryptionKey"/>.</summary>
+    /// <exception cref="ArgumentException">No token encryption key is configured (tokens are never stored in Redis in the clear).</exception>
     public RedisTokenCache(FleetRedis redis, TimeProvider timeProvider)
     {
         _redis = redis ?? throw new ArgumentNullException(nameof(redis));
@@ -28,6 +30,7 @@ public sealed class RedisTokenCache : IFleetTokenCache
         _local = new InMemoryTokenCache(timeProvider);
     }
 
+    /// <inheritdoc />
     public async ValueTask<CachedToken?> GetAsync(string key, CancellationToken cancellationToken)
     {
         if (await _local.GetAsync(key, cancellationToken).ConfigureAwait(false) is { } local) return local;
@@ -36,6 +39,7 @@ public sealed class RedisTokenCache : IFleetTokenCache
         return shared;
     }
 
+    /// <inheritdoc />
     public async ValueTask SetAsync(string key, CachedToken token, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(token);
@@ -46,12 +50,14 @@ public sealed class RedisTokenCache : IFleetTokenCache
         await _redis.TryAsync(db => db.StringSetAsync(redisKey, _protector.Protect(redisKey!, token), ttl)).ConfigureAwait(false);
     }
 
+    /// <inheritdoc />
     public async ValueTask RemoveAsync(string key, CancellationToken cancellationToken)
     {
         await _local.RemoveAsync(key, cancellationToken).ConfigureAwait(false);
         await _redis.TryAsync(db => db.KeyDeleteAsync(_redis.Keys.Token(key))).ConfigureAwait(false);
     }
 
+    /// <inheritdoc />
     public async Task<CachedToken> GetOrRefreshAsync(string key, Func<CachedToken, bool> isValid, Func<CancellationToken, Task<CachedToken>> fetch,
         CancellationToken cancellationToken)
     {

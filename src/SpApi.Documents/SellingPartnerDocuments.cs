@@ -22,6 +22,11 @@ public sealed class SellingPartnerDocuments : IDisposable
 {
     private readonly HttpClient? _ownedStorage;
 
+    /// <summary>
+    /// Over the given SP-API clients (from DI or <c>SellingPartnerClient.Get</c>) and a storage client that must not be
+    /// an SP-API pipeline client (see <see cref="DocumentHttp.CreateStorageClient"/>; not disposed here).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (named in the message).</exception>
     public SellingPartnerDocuments(IReportsClient reports, IFeedsClient feeds, IDataKioskClient dataKiosk, HttpClient storageClient,
         SpApiDocumentsOptions? options = null, TimeProvider? timeProvider = null)
         : this(reports, feeds, dataKiosk, storageClient, options, timeProvider, ownsStorage: false)
@@ -51,11 +56,21 @@ public sealed class SellingPartnerDocuments : IDisposable
             DocumentHttp.CreateStorageClient(storageTransport), options, timeProvider, ownsStorage: true);
     }
 
+    /// <summary>Report requests, polling and downloads.</summary>
     public ReportJobs Reports { get; }
+
+    /// <summary>Feed uploads, submissions, polling and processing reports.</summary>
     public FeedJobs Feeds { get; }
+
+    /// <summary>Data Kiosk queries, polling and their JSON Lines documents.</summary>
     public DataKioskJobs DataKiosk { get; }
+
+    /// <summary>Streams any document from its presigned URL (GZIP and charset handled).</summary>
     public DocumentDownloader Downloader { get; }
+
+    /// <summary>Uploads feed documents to their presigned URLs.</summary>
     public DocumentUploader Uploader { get; }
 
+    /// <summary>Disposes the storage client when <see cref="Create"/> made it; a client passed in stays open.</summary>
     public void Dispose() => _ownedStorage?.Dispose();
 }

@@ -7,5 +7,6 @@ namespace SpApi.Notifications.Sqs;
 /// </summary>
 public interface INotificationHandler
 {
+    /// <summary>Handles <paramref name="notification"/>; <paramref name="cancellationToken"/> is cancelled when the host's shutdown timeout ends.</summary>
     Task HandleAsync(SpApiNotification notification, CancellationToken cancellationToken);
 }

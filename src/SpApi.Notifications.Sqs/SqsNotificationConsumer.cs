@@ -28,6 +28,11 @@ public sealed class SqsNotificationConsumer : BackgroundService
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _abortHandlers = new();
 
+    /// <summary>
+    /// A consumer of <see cref="SqsNotificationConsumerOptions.QueueUrl"/> through <paramref name="sqs"/>, handing each
+    /// notification (read by <paramref name="reader"/>, default <see cref="NotificationReader.Default"/>) to <paramref name="handler"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">An option is missing or out of range (named in the message).</exception>
     public SqsNotificationConsumer(IAmazonSQS sqs, INotificationHandler handler, IOptions<SqsNotificationConsumerOptions> options,
         TimeProvider? timeProvider = null, NotificationReader? reader = null, ILogger<SqsNotificationConsumer>? logger = null)
     {
@@ -40,6 +45,7 @@ public sealed class SqsNotificationConsumer : BackgroundService
         _logger = logger ?? NullLogger<SqsNotificationConsumer>.Instance;
     }
 
+    /// <summary>Stops receiving at once; handlers in flight finish, or are cancelled when <paramref name="cancellationToken"/> (the host's shutdown timeout) fires.</summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         // The host's shutdown timeout is the only thing that aborts handlers in flight.
@@ -47,12 +53,14 @@ public sealed class SqsNotificationConsumer : BackgroundService
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Releases the handlers' cancellation source.</summary>
     public override void Dispose()
     {
         _abortHandlers.Dispose();
         base.Dispose();
     }
 
+    /// <summary>The receive loop: long-polls, handles each batch concurrently, until <paramref name="stoppingToken"/> is cancelled.</summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var request = new ReceiveMessageRequest

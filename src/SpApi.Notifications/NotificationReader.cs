@@ -19,6 +19,7 @@ public sealed class NotificationReader
 
     private readonly IReadOnlyList<SchemaEntry> _schemas;
 
+    /// <summary>A reader over every pinned notification schema (<see cref="SchemaCatalog.All"/>); <see cref="Default"/> is one.</summary>
     public NotificationReader() : this(SchemaCatalog.All) { }
 
     /// <param name="schemas">The schemas to type notifications with (the notification ones are used).</param>

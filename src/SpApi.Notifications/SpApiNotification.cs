@@ -40,6 +40,7 @@ public sealed class SpApiNotification
         Document = document;
     }
 
+    /// <summary>Whether the notification arrived as an SQS message body or an EventBridge event.</summary>
     public NotificationSource Source { get; }
 
     /// <summary>The notification document as received (for EventBridge: the event's <c>detail</c>).</summary>
@@ -48,12 +49,16 @@ public sealed class SpApiNotification
     /// <summary>E.g. <c>ORDER_CHANGE</c>; for an EventBridge event without one in <c>detail</c>, its <c>detail-type</c>.</summary>
     public string NotificationType { get; }
 
+    /// <summary>The envelope's <c>NotificationVersion</c> (e.g. <c>1.0</c>); null when absent.</summary>
     public string? NotificationVersion { get; }
+
+    /// <summary>The envelope's <c>PayloadVersion</c>, which picks the schema when a type has several; null when absent.</summary>
     public string? PayloadVersion { get; }
 
     /// <summary>When the event happened; null when absent or not a date.</summary>
     public DateTimeOffset? EventTime { get; }
 
+    /// <summary>Application, subscription, publish time and notification id; null when the envelope has no metadata.</summary>
     public NotificationMetadata? Metadata { get; }
 
     /// <summary>The <c>Payload</c> member as JSON (null when absent).</summary>
@@ -74,5 +79,6 @@ public sealed class SpApiNotification
     /// <summary>The typed document, or null when it is not a <typeparamref name="T"/>.</summary>
     public T? As<T>() where T : class => Document as T;
 
+    /// <summary>Type, source and notification id, for logs; never the payload.</summary>
     public override string ToString() => $"{NotificationType} ({Source}{(Metadata?.NotificationId is { } id ? ", " + id : "")})";
 }

@@ -1,3 +1,4 @@
+#nullable enable
 namespace SpApi.Schemas;
 
 /// <summary>One pinned JSON Schema and the generated type of its root.</summary>

@@ -1,3 +1,4 @@
+#nullable enable
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using SpApi.Runtime.Json;
@@ -11,10 +12,13 @@ namespace SpApi.Schemas;
 /// </summary>
 public static class SchemaJson
 {
+    /// <summary>The clients' tolerant settings (<see cref="SpApiJson.Configure"/>), for your own serializer or converters.</summary>
     public static JsonSerializerSettings Settings { get; } = SpApiJson.Configure(new JsonSerializerSettings());
 
+    /// <summary>A serializer with <see cref="Settings"/>, for <c>JToken.ToObject</c> and streaming reads.</summary>
     public static JsonSerializer Serializer => SpApiJson.SerializerFor(Settings);
 
+    /// <summary>Reads <paramref name="json"/> as a generated schema type (e.g. a JSON report); null for the JSON literal <c>null</c>.</summary>
     public static T? Deserialize<T>(string json) => JsonConvert.DeserializeObject<T>(json, Settings);
 
     /// <summary>
@@ -27,9 +31,12 @@ public static class SchemaJson
         return JToken.ReadFrom(reader);
     }
 
+    /// <summary>Binds a parsed token to <paramref name="type"/> (e.g. a <see cref="SchemaEntry.RootType"/>).</summary>
     public static object? ToObject(JToken token, Type type) => token.ToObject(type, Serializer);
 
+    /// <summary>Binds a parsed token to <typeparamref name="T"/>.</summary>
     public static T? ToObject<T>(JToken token) => token.ToObject<T>(Serializer);
 
+    /// <summary>Writes a generated schema object back to JSON with the same settings (unknown members kept).</summary>
     public static JToken ToToken(object value) => JToken.FromObject(value, Serializer);
 }

@@ -138,6 +138,7 @@ public static class SchemaGeneration
         sb.AppendLine("    /// <summary>Every pinned schema file (path under <c>schemas/</c>) and the generated type of its root.</summary>");
         sb.AppendLine("    public static partial class SchemaCatalog");
         sb.AppendLine("    {");
+        sb.AppendLine("        /// <summary>One entry per pinned schema, ordered by file path; <c>NotificationReader</c> types notifications with the notification entries.</summary>");
         sb.AppendLine("        public static global::System.Collections.Generic.IReadOnlyList<SchemaEntry> All { get; } = new SchemaEntry[]");
         sb.AppendLine("        {");
         foreach (var s in schemas)

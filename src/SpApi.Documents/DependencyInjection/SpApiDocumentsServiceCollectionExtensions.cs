@@ -8,6 +8,7 @@ using SpApi.Reports.V2021_06_30;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
+/// <summary><c>AddDocuments</c>: registers the documents add-on on an SP-API builder (<c>AddSellingPartnerApi</c>).</summary>
 public static class SpApiDocumentsServiceCollectionExtensions
 {
     /// <summary>

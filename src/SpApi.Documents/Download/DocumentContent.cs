@@ -18,6 +18,7 @@ public sealed class DocumentContent : IAsyncDisposable, IDisposable
         Encoding = encoding;
     }
 
+    /// <summary>The document being read.</summary>
     public DocumentLocation Location { get; }
 
     /// <summary>Decompressed bytes, read forward only.</summary>
@@ -39,12 +40,14 @@ public sealed class DocumentContent : IAsyncDisposable, IDisposable
     public TextReader OpenText(int bufferSize = 64 * 1024) =>
         new StreamReader(Content, Encoding, detectEncodingFromByteOrderMarks: true, bufferSize, leaveOpen: true);
 
+    /// <summary>Closes the decompressor and the storage response.</summary>
     public void Dispose()
     {
         Content.Dispose();
         _raw.Dispose();
     }
 
+    /// <summary>Closes the decompressor and the storage response.</summary>
     public async ValueTask DisposeAsync()
     {
         await Content.DisposeAsync();

@@ -11,6 +11,7 @@ public sealed class DocumentDownloadOptions
     /// <summary>First retry delay; doubles each time up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan InitialRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Longest delay between two retries.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Encoding of text documents whose Content-Type names no charset.</summary>
@@ -22,6 +23,9 @@ public sealed class DocumentDownloadOptions
     /// <summary>Longest line accepted by the row and record readers (a hostile body cannot exhaust memory).</summary>
     public int MaxLineLength { get; set; } = 1024 * 1024;
 
+    /// <summary>Checks every option; called by the downloader and uploader when they are created.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (named in the message).</exception>
+    /// <exception cref="ArgumentNullException"><see cref="FallbackEncoding"/> is null.</exception>
     public void Validate()
     {
         if (MaxRetryAttempts is < 0 or > 100) throw new ArgumentOutOfRangeException(nameof(MaxRetryAttempts), MaxRetryAttempts, "DocumentDownloadOptions.MaxRetryAttempts must be 0 to 100.");

@@ -14,6 +14,8 @@ public sealed class DocumentDownloader
     private readonly HttpClient _http;
     private readonly TimeProvider _time;
 
+    /// <summary>Downloads through <paramref name="storageClient"/>, which must not be an SP-API pipeline client (see <see cref="DocumentHttp.CreateStorageClient"/>); retries and decodes per <paramref name="options"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (named in the message).</exception>
     public DocumentDownloader(HttpClient storageClient, DocumentDownloadOptions? options = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(storageClient);
@@ -23,6 +25,7 @@ public sealed class DocumentDownloader
         _time = timeProvider ?? TimeProvider.System;
     }
 
+    /// <summary>The validated options in use (retries, fallback encoding, buffer and line limits).</summary>
     public DocumentDownloadOptions Options { get; }
 
     /// <summary>Opens the document for streaming. The caller reads <see cref="DocumentContent.Content"/> and disposes it.</summary>

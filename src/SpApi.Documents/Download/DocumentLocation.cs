@@ -21,5 +21,6 @@ public sealed record DocumentLocation(string DocumentId, Uri Url, string? Compre
             throw new DocumentException($"Document {DocumentId} uses compression '{CompressionAlgorithm}', which is not supported (only GZIP).");
     }
 
+    /// <summary>The id, host and compression; never the presigned URL's path or signature.</summary>
     public override string ToString() => $"DocumentLocation {{ DocumentId = {DocumentId}, Host = {Url?.Host}, CompressionAlgorithm = {CompressionAlgorithm ?? "none"} }}";
 }

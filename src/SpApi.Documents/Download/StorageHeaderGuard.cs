@@ -11,6 +11,8 @@ public sealed class StorageHeaderGuard : DelegatingHandler
     public static readonly IReadOnlyList<string> ForbiddenHeaders =
         ["x-amz-access-token", "x-amz-date", "Authorization", "x-spapi-sandbox-case"];
 
+    /// <summary>Sends the request on, unless it carries a header from <see cref="ForbiddenHeaders"/> or the SP-API application User-Agent.</summary>
+    /// <exception cref="InvalidOperationException">The request carries an SP-API header; nothing was sent.</exception>
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         foreach (var name in ForbiddenHeaders)

@@ -17,6 +17,12 @@ public static class JsonRecordReader
 {
     private static readonly JsonSerializer DefaultSerializer = JsonSerializer.Create(SpApiJson.CreateSettings());
 
+    /// <summary>Yields the records of <paramref name="text"/> as they are read (a root array, JSON Lines, or the <paramref name="arrayProperty"/> array of the root object).</summary>
+    /// <param name="text">The decoded document, e.g. <see cref="DocumentContent.OpenText"/>.</param>
+    /// <param name="arrayProperty">The root object's array property holding the records; null for a root array or JSON Lines.</param>
+    /// <param name="serializer">Deserialises each record; default: the clients' tolerant settings (unknown enum values and bad dates do not fail a record).</param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    /// <exception cref="DocumentException">The JSON does not have the expected shape (the message names the position).</exception>
     public static async IAsyncEnumerable<T> ReadAsync<T>(TextReader text, string? arrayProperty = null, JsonSerializer? serializer = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

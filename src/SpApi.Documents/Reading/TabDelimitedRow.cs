@@ -22,11 +22,19 @@ public sealed class TabDelimitedRow : IReadOnlyDictionary<string, string>
     /// <summary>The value of a column; a column missing from a short row is empty.</summary>
     public string this[string key] => TryGetValue(key, out var v) ? v : throw new KeyNotFoundException($"The report has no column '{key}' (columns: {string.Join(", ", _header.Names)}).");
 
+    /// <summary>The header's column names, in document order.</summary>
     public IEnumerable<string> Keys => _header.Names;
+
+    /// <summary>This row's values in column order; empty for columns a short row lacks.</summary>
     public IEnumerable<string> Values => _header.Names.Select((_, i) => i < _values.Length ? _values[i] : "");
+
+    /// <summary>The number of header columns (the same for every row).</summary>
     public int Count => _header.Names.Count;
+
+    /// <summary>True when the header has a column named <paramref name="key"/> (ordinal, case-sensitive).</summary>
     public bool ContainsKey(string key) => _header.IndexOf(key) >= 0;
 
+    /// <summary>The value of column <paramref name="key"/> (empty when the row is short); false when the header has no such column.</summary>
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out string value)
     {
         var i = _header.IndexOf(key);
@@ -35,6 +43,7 @@ public sealed class TabDelimitedRow : IReadOnlyDictionary<string, string>
         return true;
     }
 
+    /// <summary>Column name and value pairs in column order.</summary>
     public IEnumerator<KeyValuePair<string, string>> GetEnumerator() =>
         _header.Names.Select((name, i) => new KeyValuePair<string, string>(name, i < _values.Length ? _values[i] : "")).GetEnumerator();
 

@@ -16,6 +16,8 @@ public sealed class DocumentUploader
     private readonly DocumentDownloadOptions _options;
     private readonly TimeProvider _time;
 
+    /// <summary>Uploads through <paramref name="storageClient"/>, which must not be an SP-API pipeline client (see <see cref="DocumentHttp.CreateStorageClient"/>); retries per <paramref name="options"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (named in the message).</exception>
     public DocumentUploader(HttpClient storageClient, DocumentDownloadOptions? options = null, TimeProvider? timeProvider = null)
     {
         _http = storageClient ?? throw new ArgumentNullException(nameof(storageClient));

@@ -10,12 +10,15 @@ namespace SpApi.Documents.Workflows;
 /// </summary>
 public sealed class DataKioskJobs
 {
+    /// <summary>The job kind named in progress reports and exceptions (<see cref="DocumentJobProgress.Kind"/>).</summary>
     public const string Kind = "query";
     private readonly IDataKioskClient _kiosk;
     private readonly DocumentDownloader _downloader;
     private readonly DocumentJobOptions _options;
     private readonly JobPoller _poller;
 
+    /// <summary>Data Kiosk jobs through the seller's <paramref name="kiosk"/> client, documents through <paramref name="downloader"/>; polling per <paramref name="options"/> on <paramref name="timeProvider"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (named in the message).</exception>
     public DataKioskJobs(IDataKioskClient kiosk, DocumentDownloader downloader, DocumentJobOptions? options = null, TimeProvider? timeProvider = null)
     {
         _kiosk = kiosk ?? throw new ArgumentNullException(nameof(kiosk));

@@ -8,10 +8,19 @@ public sealed class DocumentJobFailedException(string kind, string id, DocumentJ
     : Exception($"The {kind} {id} finished {status.ToString().ToUpperInvariant()}" +
         (errorDocumentText is { Length: > 0 } ? $": {Summarise(errorDocumentText)}" : errorDocumentId is null ? " without an error document." : $" (error document {errorDocumentId} could not be read)."))
 {
+    /// <summary><c>report</c>, <c>feed</c> or <c>query</c>.</summary>
     public string Kind { get; } = kind;
+
+    /// <summary>The report, feed or query id.</summary>
     public string Id { get; } = id;
+
+    /// <summary>The final status: <see cref="DocumentJobStatus.Cancelled"/> or <see cref="DocumentJobStatus.Fatal"/>.</summary>
     public DocumentJobStatus Status { get; } = status;
+
+    /// <summary>The error (reports, Data Kiosk) or processing report (feeds) document Amazon attached, if any.</summary>
     public string? ErrorDocumentId { get; } = errorDocumentId;
+
+    /// <summary>That document's text, decoded and truncated; null when there was none or it could not be read.</summary>
     public string? ErrorDocumentText { get; } = errorDocumentText;
 
     private static string Summarise(string text)
@@ -25,8 +34,15 @@ public sealed class DocumentJobFailedException(string kind, string id, DocumentJ
 public sealed class DocumentJobTimeoutException(string kind, string id, DocumentJobStatus lastStatus, TimeSpan waited)
     : TimeoutException($"The {kind} {id} was still {lastStatus} after {waited.TotalSeconds:0} s; resume it later with its id.")
 {
+    /// <summary><c>report</c>, <c>feed</c> or <c>query</c>.</summary>
     public string Kind { get; } = kind;
+
+    /// <summary>The report, feed or query id to resume with (<c>WaitAsync</c>).</summary>
     public string Id { get; } = id;
+
+    /// <summary>The status seen at the last check.</summary>
     public DocumentJobStatus LastStatus { get; } = lastStatus;
+
+    /// <summary>How long this call polled before giving up.</summary>
     public TimeSpan Waited { get; } = waited;
 }

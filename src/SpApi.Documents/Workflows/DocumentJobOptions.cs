@@ -18,6 +18,8 @@ public sealed class DocumentJobOptions
     /// <summary>Longest error or processing document text kept in an exception.</summary>
     public int MaxErrorDocumentChars { get; set; } = 64 * 1024;
 
+    /// <summary>Checks every option; called when the job helpers are created.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (named in the message).</exception>
     public void Validate()
     {
         if (InitialPollInterval < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(InitialPollInterval), InitialPollInterval, "DocumentJobOptions.InitialPollInterval must not be negative.");

@@ -5,10 +5,20 @@ public enum DocumentJobStatus
 {
     /// <summary>A value this library does not know (a newer API); treated as still running.</summary>
     Unknown,
+
+    /// <summary><c>IN_QUEUE</c>: accepted, not started.</summary>
     InQueue,
+
+    /// <summary><c>IN_PROGRESS</c>: being processed.</summary>
     InProgress,
+
+    /// <summary><c>DONE</c>: finished; its document can be downloaded (a Data Kiosk query may have found no data).</summary>
     Done,
+
+    /// <summary><c>CANCELLED</c>: cancelled, or (reports) no data to return; no document.</summary>
     Cancelled,
+
+    /// <summary><c>FATAL</c>: failed; an error or processing report document may explain why.</summary>
     Fatal,
 }
 

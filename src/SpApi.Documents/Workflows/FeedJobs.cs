@@ -14,6 +14,7 @@ namespace SpApi.Documents.Workflows;
 /// </summary>
 public sealed class FeedJobs
 {
+    /// <summary>The job kind named in progress reports and exceptions (<see cref="DocumentJobProgress.Kind"/>).</summary>
     public const string Kind = "feed";
     private readonly IFeedsClient _feeds;
     private readonly DocumentDownloader _downloader;
@@ -22,6 +23,8 @@ public sealed class FeedJobs
     private readonly TimeProvider _time;
     private readonly JobPoller _poller;
 
+    /// <summary>Feed jobs through the seller's <paramref name="feeds"/> client; uploads through <paramref name="uploader"/>, processing reports through <paramref name="downloader"/>; polling per <paramref name="options"/> on <paramref name="timeProvider"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (named in the message).</exception>
     public FeedJobs(IFeedsClient feeds, DocumentDownloader downloader, DocumentUploader uploader, DocumentJobOptions? options = null, TimeProvider? timeProvider = null)
     {
         _feeds = feeds ?? throw new ArgumentNullException(nameof(feeds));

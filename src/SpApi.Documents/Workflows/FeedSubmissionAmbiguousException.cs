@@ -14,7 +14,10 @@ public sealed class FeedSubmissionAmbiguousException(string feedType, string fee
         (candidates is null ? "the feeds created since could not be listed. " : $"{candidates.Count} feed(s) of this type were created since the attempt. ") +
         "Not retried automatically, to avoid a duplicate feed.", inner)
 {
+    /// <summary>The feed type of the attempt, e.g. <c>JSON_LISTINGS_FEED</c>.</summary>
     public string FeedType { get; } = feedType;
+
+    /// <summary>The uploaded feed document; still valid for a deliberate new <see cref="FeedJobs.CreateAsync"/>.</summary>
     public string FeedDocumentId { get; } = feedDocumentId;
 
     /// <summary>Feeds of the same type and marketplaces created since the attempt (null when getFeeds failed too).</summary>

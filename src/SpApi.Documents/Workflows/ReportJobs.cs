@@ -15,12 +15,15 @@ namespace SpApi.Documents.Workflows;
 /// </summary>
 public sealed class ReportJobs
 {
+    /// <summary>The job kind named in progress reports and exceptions (<see cref="DocumentJobProgress.Kind"/>).</summary>
     public const string Kind = "report";
     private readonly IReportsClient _reports;
     private readonly DocumentDownloader _downloader;
     private readonly DocumentJobOptions _options;
     private readonly JobPoller _poller;
 
+    /// <summary>Report jobs through the seller's <paramref name="reports"/> client, documents through <paramref name="downloader"/>; polling per <paramref name="options"/> on <paramref name="timeProvider"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (named in the message).</exception>
     public ReportJobs(IReportsClient reports, DocumentDownloader downloader, DocumentJobOptions? options = null, TimeProvider? timeProvider = null)
     {
         _reports = reports ?? throw new ArgumentNullException(nameof(reports));
