@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Consumer test (docs/packages.md, "Install"): packs SpApi, then, outside the repository,
 #  1. a fresh console project restores SpApi only from artifacts/packages (NuGet source mapping) and makes an ordinary,
-#     a restricted and a grantless call against the packaged sandbox started in-process (build/consumer/Program.cs);
-#  2. the spapi tool installed from artifacts/packages runs 'spapi smoke --api Orders' from an empty directory.
+#     a restricted and a grantless call against the packaged sandbox started in-process (build/consumer/Program.cs),
+#     then uses the add-on packages (build/consumer/AddOnChecks.cs): a report downloaded and read as rows, a GZIP
+#     windows-1252 document from a local stream, SQS/EventBridge notifications typed, the SQS consumer's option
+#     check, UseRedis option validation and its fallback to local buckets with Redis unreachable (no network);
+#  2. every project of build/packages.slnf was packed with its symbol package, and the restored packages depend on
+#     the other SpApi packages at exactly their own version;
+#  3. the spapi tool installed from artifacts/packages runs 'spapi smoke --api Orders' from an empty directory.
 # Prints 'N passed, N failed, N skipped' last (.ci/run adds it to its counts).
 #   build/consumer-test.sh [--no-pack]
 set -uo pipefail
@@ -55,9 +60,29 @@ app() {
     && dotnet new console --force >/dev/null \
     && dotnet add package SpApi.Auth --version "$version" \
     && dotnet add package SpApi.Sandbox --version "$version" \
-    && cp "$root/build/consumer/Program.cs" Program.cs \
+    && dotnet add package SpApi.Documents --version "$version" \
+    && dotnet add package SpApi.Notifications.Sqs --version "$version" \
+    && dotnet add package SpApi.Auth.Redis --version "$version" \
+    && cp "$root"/build/consumer/*.cs . \
     && dotnet run -c Release \
     && ! grep -q '"type": "project"' obj/project.assets.json   # SpApi came as packages, not projects
+}
+metadata() {
+  local project id problems=0 nuspec deps
+  for project in $(grep -o 'src/[^"]*\.csproj' "$root/build/packages.slnf"); do
+    id=$(basename "$project" .csproj); [ "$id" = SpApi.Cli ] && id=spapi
+    for ext in nupkg snupkg; do
+      [ -f "$packages/$id.$version.$ext" ] || { echo "   missing $id.$version.$ext"; problems=$((problems + 1)); }
+    done
+  done
+  # The packages the app restored (NuGet extracts each nuspec): every SpApi dependency pinned to [version].
+  for nuspec in "$NUGET_PACKAGES"/spapi.*/"$version"/*.nuspec; do
+    [ -f "$nuspec" ] || { echo "   no restored SpApi packages"; return 1; }
+    grep -q '<readme>README.md</readme>' "$nuspec" || { echo "   $(basename "$nuspec"): no readme"; problems=$((problems + 1)); }
+    deps=$(grep -o '<dependency id="SpApi\.[^"]*" version="[^"]*"' "$nuspec" | grep -v "version=\"\[$version\]\"")
+    [ -z "$deps" ] || { echo "   $(basename "$nuspec"): not pinned: $deps"; problems=$((problems + 1)); }
+  done
+  [ "$problems" -eq 0 ]
 }
 tool() {
   cd "$work/MyApp" \
@@ -65,6 +90,7 @@ tool() {
     && cd "$work/empty" \
     && env -u SPAPI_MODELS_DIR "$work/tools/spapi" smoke --api Orders
 }
-check "console app: ordinary, restricted and grantless calls from the packages" app
+check "console app: ordinary, restricted and grantless calls, documents, notifications and Redis from the packages" app
+check "packages: every shipped project packed with symbols; SpApi dependencies pinned to their own version" metadata
 check "spapi tool: smoke --api Orders from an empty directory" tool
 finish

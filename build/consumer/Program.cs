@@ -1,5 +1,6 @@
 // The consumer test's application (build/consumer-test.sh, docs/packages.md): an ordinary console app that uses
-// SpApi from its NuGet packages only, against the packaged sandbox started in-process. Exit code 0 = all checks passed.
+// SpApi from its NuGet packages only, against the packaged sandbox started in-process; the add-on packages
+// (Documents, Notifications, Auth.Redis) are checked in AddOnChecks.cs. Exit code 0 = all checks passed.
 using SpApi.Auth;
 using SpApi.Runtime;
 using SpApi.Sandbox;
@@ -18,7 +19,7 @@ await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions
 Console.WriteLine($"sandbox on {sandbox.BaseAddress} serving {PinnedModels.Description}");
 
 var credential = SandboxCredential.Default;
-using var sp = SellingPartnerClient.Create(new SellingPartnerOptions
+SellingPartnerOptions ClientOptions() => new()
 {
     ClientId = credential.ClientId,
     ClientSecret = credential.ClientSecret,
@@ -26,7 +27,8 @@ using var sp = SellingPartnerClient.Create(new SellingPartnerOptions
     BaseAddress = sandbox.BaseAddress.ToString(),
     LwaEndpoint = sandbox.TokenEndpoint.ToString(),
     AllowLoopbackBaseAddress = true,
-});
+};
+using var sp = SellingPartnerClient.Create(ClientOptions());
 
 var failures = new List<string>();
 void Check(bool ok, string what)
@@ -67,6 +69,11 @@ catch (SpApiException e)
 {
     Check(e.StatusCode == 400, "an error answer throws SpApiException (400)");
 }
+
+// 4. The add-on packages.
+await AddOnChecks.DocumentsAsync(sp, Check, ct);
+AddOnChecks.Notifications(Check);
+await AddOnChecks.RedisAsync(ClientOptions, Check, ct);
 
 Console.WriteLine(failures.Count == 0 ? "consumer: all checks passed" : $"consumer: {failures.Count} check(s) failed");
 return failures.Count == 0 ? 0 : 1;
