@@ -8,7 +8,8 @@ namespace SpApi.Auth.Redis;
 /// bucket between each other, and all time comes from the Redis server's <c>TIME</c> (never a worker's clock).
 /// <para>
 /// The bucket is a hash <c>{tokens, ts, rate, shifted}</c>: tokens at <c>ts</c> (server ms), the adopted rate (absent:
-/// the caller's plan rate), when a 429 last pushed the schedule back. Tokens refill continuously up to the burst. <c>take</c> reserves the next token in arrival
+/// the caller's plan rate), until when a 429 does not push the schedule back again (server ms). Tokens refill
+/// continuously up to the burst. <c>take</c> reserves the next token in arrival
 /// order, letting tokens go below zero: the answer is how long to wait until that token exists, so the fleet's
 /// callers are served first come first served with one round trip each. The key expires once the bucket would be
 /// full again plus the idle time (recreated full, which is what it would be).
@@ -48,12 +49,14 @@ internal static class FleetBucketScript
           if tokens > 0 then
             tokens = 0
           else
-            -- Tokens already promised: our schedule runs ahead of the server's. Push it back one interval, at most
-            -- once per interval (the 429s of calls scheduled before the push must not push it again).
-            local shifted = tonumber(redis.call('HGET', key, 'shifted'))
-            if shifted == nil or now - shifted >= 1000 / rate then
+            -- Tokens already promised: our schedule may run ahead of the server's. Push it back one interval, once per
+            -- horizon: the calls promised before this push keep their times, and their 429s must not push again (a
+            -- push per 429 over a deep queue would throw away a token per interval). 'shifted' is when the first call
+            -- promised after the push falls due.
+            local horizon = tonumber(redis.call('HGET', key, 'shifted'))
+            if horizon == nil or now >= horizon then
+              redis.call('HSET', key, 'shifted', tostring(now + math.ceil((1 - tokens) * 1000 / rate)))
               tokens = tokens - 1
-              redis.call('HSET', key, 'shifted', tostring(now))
             end
           end
         elseif op == 'refund' then
