@@ -1,4 +1,5 @@
 using System.Globalization;
+using SpApi.Auth.RateLimiting;
 using StackExchange.Redis;
 
 namespace SpApi.Auth.Redis.Tests;
@@ -37,6 +38,7 @@ public class FleetBucketScriptTests
             var slots = answers.Select(a => Math.Round(a.Wait.TotalSeconds * Rate)).Where(s => s > 0).ToList();
             Assert.That(slots, Is.Unique);
             Assert.That(slots, Has.Count.EqualTo(connections * perConnection - Burst));
+            Assert.That(answers.Where(a => a.Overlapped), Is.Empty, "no script saw another one running");
         }
         finally
         {
@@ -85,5 +87,31 @@ public class FleetBucketScriptTests
         var next = await FleetBucketScript.RunAsync(db, key, FleetBucketScript.Take, Rate, Burst, Idle, -1);
 
         Assert.That(next.Wait.TotalSeconds * Rate, Is.EqualTo(1).Within(0.01), "the two free tokens are gone; the next one is a refill away");
+    }
+
+    /// <summary>
+    /// A server that lets scripts overlap is named in an error log, once, with the fix. The overlap is staged exactly:
+    /// another script's start (its HINCRBY of 'seq') without its write, as Garnet without transaction mode interleaves them.
+    /// </summary>
+    [Test]
+    public async Task A_script_overlapping_another_is_reported_once_naming_the_fix()
+    {
+        var fleet = new Support.FleetWorker.Fleet();
+        using var worker = Support.FleetWorker.Create(fleet, o => o.RateLimiting.MaxWait = TimeSpan.FromSeconds(5));
+        (await worker.CallAsync()).Dispose();
+        var key = (await RedisServer.KeysAsync(fleet.Prefix + ":rl:*")).Single();
+        var db = (await worker.Redis.DatabaseAsync())!;
+        Assert.That(worker.Logs.Lines.Where(l => l.Level == Microsoft.Extensions.Logging.LogLevel.Error), Is.Empty, "scripts one after another");
+
+        await db.HashIncrementAsync(key, "seq");
+        (await worker.CallAsync()).Dispose();
+        (await worker.CallAsync()).Dispose();
+        await db.HashIncrementAsync(key, "seq");
+        // The burst of 3 is spent: this reservation is refused (over MaxWait), but its script ran and overlapped again.
+        Assert.ThrowsAsync<RateLimitExceededException>(() => worker.CallAsync());
+
+        var errors = worker.Logs.Lines.Where(l => l.Level == Microsoft.Extensions.Logging.LogLevel.Error).Select(l => l.Message).ToList();
+        Assert.That(errors, Has.Count.EqualTo(1));
+        Assert.That(errors[0], Does.Contain("does not run Lua scripts atomically").And.Contain("--lua-transaction-mode true"));
     }
 }
