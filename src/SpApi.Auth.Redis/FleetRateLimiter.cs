@@ -80,7 +80,9 @@ public sealed class FleetRateLimiter : IDisposable
     {
         var (ok, answer) = await Redis.TryAsync(db =>
             FleetBucketScript.RunAsync(db, KeyOf(key), op, plan.Rate, plan.Burst, Options.IdleBucketExpiry, argument)).ConfigureAwait(false);
-        return ok ? answer : null;
+        if (!ok) return null;
+        if (answer.Overlapped) Redis.ReportScriptsNotAtomic(KeyOf(key));
+        return answer;
     }
 
     /// <summary>Disposes the local fallback buckets.</summary>

@@ -27,6 +27,7 @@ public sealed class FleetRedis : IDisposable
     private bool _down;
     private long _nextProbe;
     private long _outages;
+    private int _notAtomicReported;
 
     /// <summary>Connects lazily (on first use) with <see cref="SpApiRedisOptions.ConnectionString"/>, or uses <paramref name="multiplexer"/> when given (then not disposed here); outages are counted on <paramref name="metrics"/>.</summary>
     public FleetRedis(SpApiRedisOptions options, IConnectionMultiplexer? multiplexer, TimeProvider timeProvider, SpApiMetrics metrics,
@@ -108,6 +109,17 @@ public sealed class FleetRedis : IDisposable
         _fallbacks.Add(1);
         _logger.LogWarning("Redis is unreachable ({Error}): this worker falls back to local usage-plan buckets at {Share:0.###} of each plan " +
             "and its own tokens until Redis answers again.", error?.GetType().Name ?? "not connected", _options.EffectiveFallbackShare);
+    }
+
+    /// <summary>
+    /// Two usage-plan scripts ran at once on <paramref name="bucket"/>: the server does not run Lua scripts atomically,
+    /// so a token can go to two callers. Logged once (an error: the fleet may exceed the plan) with the fix.
+    /// </summary>
+    internal void ReportScriptsNotAtomic(RedisKey bucket)
+    {
+        if (Interlocked.Exchange(ref _notAtomicReported, 1) != 0) return;
+        _logger.LogError("The Redis server ran two usage-plan scripts on {Bucket} at the same time: it does not run Lua scripts atomically, " +
+            "so the fleet can hand one token to two callers and exceed the plan. Garnet needs --lua-transaction-mode true (LuaTransactionMode).", bucket.ToString());
     }
 
     /// <summary>Runs <paramref name="action"/> on Redis; null when Redis is down or failed (the failure is reported).</summary>

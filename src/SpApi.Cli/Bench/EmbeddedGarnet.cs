@@ -5,7 +5,7 @@ using Garnet;
 namespace SpApi.Cli.Bench;
 
 /// <summary>
-/// A Garnet server (Redis protocol) in this process, on 127.0.0.1 and a free port, with Lua scripting on: what the
+/// A Garnet server (Redis protocol) in this process, on 127.0.0.1 and a free port, with Lua scripting on and atomic: what the
 /// fleet benchmark and the distributed tests use when no other Redis is named. <see cref="Start"/> may be called
 /// again with the same port to restart it (the fallback tests stop and restart the server mid-run).
 /// </summary>
@@ -32,8 +32,10 @@ public sealed class EmbeddedGarnet : IDisposable
         Console.SetOut(TextWriter.Null);
         try
         {
+            // --lua-transaction-mode: without it Garnet runs a script as separate commands, so two workers' bucket scripts
+            // interleave and one token is handed out twice (Redis runs every script atomically).
             var server = new GarnetServer(["--bind", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--lua", "true", "--logger-level", "None", "--memory", "64m", "--index", "1m"]);
+                "--lua", "true", "--lua-transaction-mode", "true", "--logger-level", "None", "--memory", "64m", "--index", "1m"]);
             try
             {
                 server.Start();
