@@ -129,10 +129,16 @@ public static partial class UntrustedModelPolicy
                 Check(value.Type is JTokenType.Integer or JTokenType.Float, modelFile, value, value.ToString(), $"{property.Name} must be a JSON number");
             else if (BooleanKeywords.Contains(property.Name))
                 Check(value.Type == JTokenType.Boolean, modelFile, value, value.ToString(), $"{property.Name} must be true or false");
+            else if (property.Name == "discriminator")
+                // NSwag writes it into an attribute as it is: [JsonConverter(typeof(JsonInheritanceConverter), "...")].
+                CheckName(PropertyName(), modelFile, value, value.ToString(), "discriminator (a property name)");
             else if (NamedValues.TryGetValue(property.Name, out var allowed))
                 Check(value.Type == JTokenType.String && allowed.Contains(value.ToString()), modelFile, value, value.ToString(),
                     $"{property.Name} must be one of {string.Join(", ", allowed)}");
         }
+        // NJsonSchema writes a default as a member of the enum (`= ItemStatus.X`), sanitised: a default outside it names no member.
+        if ((obj["enum"] as JArray ?? ReferencedEnum(obj)) is { } values && obj["default"] is { } enumDefault)
+            Check(values.Any(v => JToken.DeepEquals(v, enumDefault)), modelFile, enumDefault, enumDefault.ToString(), "the default must be one of the enum values");
         if (obj["type"] is not JValue { Type: JTokenType.String } type || type.ToString() is not ("integer" or "number" or "boolean")) return;
         var fits = (JToken t) => type.ToString() switch
         {
@@ -145,6 +151,16 @@ public static partial class UntrustedModelPolicy
         if (obj["enum"] is JArray members)
             foreach (var member in members)
                 Check(fits(member), modelFile, member, member.ToString(), $"the enum values of a schema of type {type} must be JSON {type}s");
+    }
+
+    /// <summary>The enum values of the definition a schema refers to (<c>$ref</c> or a one-item <c>allOf</c>), or null.</summary>
+    private static JArray? ReferencedEnum(JObject schema)
+    {
+        var reference = schema["$ref"] ?? (schema["allOf"] is JArray { Count: 1 } all ? all[0]?["$ref"] : null);
+        const string prefix = "#/definitions/";
+        return reference is JValue { Type: JTokenType.String } r && r.ToString().StartsWith(prefix, StringComparison.Ordinal)
+            ? schema.Root["definitions"]?[r.ToString()[prefix.Length..]]?["enum"] as JArray
+            : null;
     }
 
     private static readonly HashSet<string> NumberKeywords = new(StringComparer.Ordinal)

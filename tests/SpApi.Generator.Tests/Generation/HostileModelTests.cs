@@ -130,6 +130,8 @@ public class HostileModelTests
     [TestCase("definitions.Item.properties.count", """{ "type": "string\"); PWNED_MARKER(); //" }""", "count.type")]
     [TestCase("definitions.Item.properties.count", """{ "type": "array", "items": { "type": "string" }, "collectionFormat": "x" }""", "count.collectionFormat")]
     [TestCase("definitions.Item.properties.count", """{ "type": "string", "description": "a\u0000PWNED_MARKER();" }""", "count.description")]
+    [TestCase("definitions.Item.properties.count", """{ "type": "string", "enum": ["A", "B"], "default": "C\"); PWNED_MARKER(); //" }""", "count.default")]
+    [TestCase("definitions.Item.discriminator", """ "kind\"); PWNED_MARKER(); //" """, "Item.discriminator")]
     public async Task Values_read_as_numbers_booleans_or_fixed_names_and_control_characters_are_refused(string at, string json, string jsonPath)
     {
         var model = Model();

@@ -40,6 +40,16 @@ internal static class HostileModel
         new("status-code", "responses", "", (m, v) => Rename(Obj(Get(m)["responses"]!), "200", "200" + v)),
         new("tag", "tags", "benign", (m, v) => Get(m)["tags"] = new JsonArray(v)),
         new("security-scope", "security", "benign", (m, v) => Get(m)["security"] = new JsonArray(new JsonObject { ["oauth"] = new JsonArray(v) })),
+        // The discriminator names a property: alone first (NSwag writes it into an attribute), then with that property.
+        new("discriminator", "discriminator", "kind", (m, v) => Obj(m["definitions"]!["Item"]!)["discriminator"] = v),
+        new("discriminator-property", "discriminator|properties", "kind", (m, v) =>
+        {
+            Obj(m["definitions"]!["Item"]!)["discriminator"] = v;
+            Properties(m)[v] = new JsonObject { ["type"] = "string" };
+            Obj(m["definitions"]!["Item"]!)["required"] = new JsonArray(v);
+        }),
+        new("response-header", "headers", "x-benign", (m, v) =>
+            Obj(Get(m)["responses"]!["200"]!)["headers"] = new JsonObject { [v] = new JsonObject { ["type"] = "string", ["description"] = "A header." } }),
         new("model-file", "file name", "", (_, _) => { }, InFileName: true),
     ];
 
@@ -56,6 +66,19 @@ internal static class HostileModel
         {
             Obj(Properties(m)["name"]!)["default"] = v;
             Obj(Get(m)["parameters"]![1]!)["default"] = v;
+        }),
+        new("enum-default", "default", "GONE", (m, v) => Obj(Properties(m)["status"]!)["default"] = v),
+        new("ref-enum-default", "default", "GONE", (m, v) =>
+        {
+            Obj(m, "definitions")["Status"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("OK", "GONE") };
+            Properties(m)["state"] = new JsonObject { ["allOf"] = new JsonArray(new JsonObject { ["$ref"] = "#/definitions/Status" }), ["default"] = v };
+        }),
+        new("date-default", "default", "2024-01-01T00:00:00Z", (m, v) => Properties(m)["since"] = new JsonObject { ["type"] = "string", ["format"] = "date-time", ["default"] = v }),
+        new("parameter-enum", "enum", "b", (m, v) =>
+        {
+            var q = Obj(Get(m)["parameters"]![1]!);
+            q["enum"] = new JsonArray("a", v);
+            q["default"] = v;
         }),
         new("integer-default", "default", "1", (m, v) => Properties(m)["count"] = new JsonObject { ["type"] = "integer", ["default"] = Typed(v) }),
         new("integer-enum", "enum", "2", (m, v) => Properties(m)["level"] = new JsonObject { ["type"] = "integer", ["enum"] = new JsonArray(1, Typed(v)) }),
