@@ -33,6 +33,9 @@ internal static class HostileModelFaults
         ("directive", $"x\n#error {M}\n#if false"),
     ];
 
+    private static readonly string LongText = string.Concat(Enumerable.Repeat(
+        string.Concat(Breakouts.Where(b => b.Name != "nul").Select(b => b.Value)), 1 + 100_000 / Breakouts.Sum(b => b.Value.Length)));
+
     private static readonly string[] AllBreakouts = Breakouts.Select(b => b.Name).ToArray();
 
     /// <summary>Which values each place gets: breakouts by name, plus keyword, unicode and long names where names go.</summary>
@@ -91,8 +94,8 @@ internal static class HostileModelFaults
         _ when name.StartsWith("keyword-", StringComparison.Ordinal) => name["keyword-".Length..],
         "unicode" => place.Name == "definition" ? "\u00C4rger" : "na\u00EFve\u0421",
         "bidi" => "get\u202EmetI",
-        // 600 characters of a name; for text, 100,000 characters of every breakout.
-        "long" when HostileModel.Texts.Contains(place) => string.Concat(Enumerable.Repeat(string.Concat(Breakouts.Select(b => b.Value)), 1 + 100_000 / Breakouts.Sum(b => b.Value.Length))),
+        // 600 characters of a name; for text, 100,000 characters of every breakout but NUL (refused anywhere).
+        "long" when HostileModel.Texts.Contains(place) => LongText,
         "long" => place.Name == "path" ? "/" + new string('a', 600) : "a" + new string('b', 600),
         // A file name cannot hold '/'.
         "file-quote" => $"\"); {M}(); ",
