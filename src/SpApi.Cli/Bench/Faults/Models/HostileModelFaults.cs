@@ -121,13 +121,18 @@ internal static class HostileModelFaults
     {
         if (outcome.Refusal is { } refusal)
         {
+            run.Note("refused: " + First(refusal));
             CheckRefusal(run, refusal, file, jsonPath);
             return;
         }
         if (outcome.ExitCode != 0)
             throw new InvalidOperationException($"the generator failed (exit {outcome.ExitCode}) without a refusal: {First(outcome.Error + outcome.Output)}");
         var findings = InjectedCodeCheck.Find(outcome.Files, HostileModel.TwinNamespace);
-        if (findings.Count == 0) return;
+        if (findings.Count == 0)
+        {
+            run.Note($"generated {outcome.Files.Count} files, harmless");
+            return;
+        }
         run.Findings.InjectedModels++;
         foreach (var finding in findings.Take(5)) run.Note(finding);
     }
