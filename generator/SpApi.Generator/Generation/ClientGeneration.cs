@@ -79,7 +79,13 @@ public sealed class ClientGeneration(GeneratorPaths paths, Action<string>? log =
         var pagination = PaginationDetector.DetectAll(model);
         var operations = ModelOperations.Read(model, fileName, name, tables, pagination);
 
-        var document = await OpenApiDocument.FromJsonAsync(model.ToString(Newtonsoft.Json.Formatting.None), path, ct);
+        OpenApiDocument document;
+        // The policy refuses what it knows; anything else NSwag cannot read is still a refusal naming the file (and the reader's JSON path), never a crash.
+        try { document = await OpenApiDocument.FromJsonAsync(model.ToString(Newtonsoft.Json.Formatting.None), path, ct); }
+        catch (Exception e) when (e is Newtonsoft.Json.JsonException or ArgumentException or FormatException or InvalidOperationException)
+        {
+            throw new GeneratorException($"{fileName}: NSwag cannot read the model: {UntrustedModelPolicy.Printable(e.Message)}");
+        }
         var settings = nswag.Create();
         settings.CSharpGeneratorSettings.Namespace = name.Namespace;
         settings.ClassName = name.ClientClass;

@@ -53,6 +53,10 @@ public static partial class UntrustedModelPolicy
                 CheckName(Identifier(), modelFile, id, id.ToString(), "operationId");
             if (operation["parameters"] is JArray parameters)
                 foreach (var p in parameters.OfType<JObject>()) CheckParameter(p, modelFile);
+            // NSwag compares the status code as a number: `if (status_ == 200)`.
+            if (operation["responses"] is JObject responses)
+                foreach (var response in responses.Properties())
+                    Check(StatusCode().IsMatch(response.Name), modelFile, response, response.Name, "response key must be an HTTP status code (three digits) or 'default'");
             CheckMediaTypes(operation, modelFile);
         }
     }
@@ -78,9 +82,11 @@ public static partial class UntrustedModelPolicy
         switch (token)
         {
             case JObject obj:
+                if (!InsideExample(obj)) CheckSchemaValues(obj, modelFile);
                 foreach (var property in obj.Properties().ToList())
                 {
                     Check(!HasForeignLineBreak(property.Name), modelFile, property, property.Name, "names must not contain line terminators");
+                    Check(!HasControl(property.Name), modelFile, property, property.Name, "names must not contain control characters");
                     if (property.Name == "properties" && property.Value is JObject properties && !InsideExample(property))
                         foreach (var p in properties.Properties())
                             CheckName(PropertyName(), modelFile, p, p.Name, "property name");
@@ -90,7 +96,10 @@ public static partial class UntrustedModelPolicy
                     if (property.Name is "x-enum-varnames" or "x-enumNames" && property.Value is JArray names)
                         foreach (var n in names) CheckName(Identifier(), modelFile, n, n.ToString(), "enum member name");
                     if (DocumentationKeys.Contains(property.Name) && property.Value is JValue { Type: JTokenType.String } doc)
+                    {
+                        Check(!HasControl((string)doc.Value!), modelFile, doc, (string)doc.Value!, "text must not contain control characters other than tab, CR and LF");
                         doc.Value = NormalizeLineBreaks((string)doc.Value!);
+                    }
                     else
                         Walk(property.Value, modelFile);
                 }
@@ -101,8 +110,77 @@ public static partial class UntrustedModelPolicy
             case JValue { Type: JTokenType.String } value:
                 Check(!HasForeignLineBreak((string)value.Value!), modelFile, value, (string)value.Value!,
                     "text outside descriptions must not contain U+0085, U+2028 or U+2029 (C# reads them as line breaks)");
+                Check(!HasControl((string)value.Value!), modelFile, value, (string)value.Value!, "text must not contain control characters other than tab, CR and LF");
                 break;
         }
+    }
+
+    /// <summary>
+    /// Keywords NSwag/NJsonSchema read as numbers, booleans or fixed names, or paste into code as they are (the default
+    /// and enum values of a number or boolean): each must have its JSON type, or the model is refused here instead of
+    /// the string becoming C# (or an unhandled error of the reader).
+    /// </summary>
+    private static void CheckSchemaValues(JObject obj, string modelFile)
+    {
+        foreach (var property in obj.Properties())
+        {
+            if (property.Value is not JValue value) continue; // a schema named like a keyword (in a properties map) is an object
+            if (NumberKeywords.Contains(property.Name))
+                Check(value.Type is JTokenType.Integer or JTokenType.Float, modelFile, value, value.ToString(), $"{property.Name} must be a JSON number");
+            else if (BooleanKeywords.Contains(property.Name))
+                Check(value.Type == JTokenType.Boolean, modelFile, value, value.ToString(), $"{property.Name} must be true or false");
+            else if (property.Name == "discriminator")
+                // NSwag writes it into an attribute as it is: [JsonConverter(typeof(JsonInheritanceConverter), "...")].
+                CheckName(PropertyName(), modelFile, value, value.ToString(), "discriminator (a property name)");
+            else if (NamedValues.TryGetValue(property.Name, out var allowed))
+                Check(value.Type == JTokenType.String && allowed.Contains(value.ToString()), modelFile, value, value.ToString(),
+                    $"{property.Name} must be one of {string.Join(", ", allowed)}");
+        }
+        // NJsonSchema writes a default as a member of the enum (`= ItemStatus.X`), sanitised: a default outside it names no member.
+        if ((obj["enum"] as JArray ?? ReferencedEnum(obj)) is { } values && obj["default"] is { } enumDefault)
+            Check(values.Any(v => JToken.DeepEquals(v, enumDefault)), modelFile, enumDefault, enumDefault.ToString(), "the default must be one of the enum values");
+        if (obj["type"] is not JValue { Type: JTokenType.String } type || type.ToString() is not ("integer" or "number" or "boolean")) return;
+        var fits = (JToken t) => type.ToString() switch
+        {
+            "integer" => t.Type == JTokenType.Integer,
+            "number" => t.Type is JTokenType.Integer or JTokenType.Float,
+            _ => t.Type == JTokenType.Boolean,
+        };
+        if (obj["default"] is { } defaultValue)
+            Check(fits(defaultValue), modelFile, defaultValue, defaultValue.ToString(), $"the default of a schema of type {type} must be a JSON {type}");
+        if (obj["enum"] is JArray members)
+            foreach (var member in members)
+                Check(fits(member), modelFile, member, member.ToString(), $"the enum values of a schema of type {type} must be JSON {type}s");
+    }
+
+    /// <summary>The enum values of the definition a schema refers to (<c>$ref</c> or a one-item <c>allOf</c>), or null.</summary>
+    private static JArray? ReferencedEnum(JObject schema)
+    {
+        var reference = schema["$ref"] ?? (schema["allOf"] is JArray { Count: 1 } all ? all[0]?["$ref"] : null);
+        const string prefix = "#/definitions/";
+        return reference is JValue { Type: JTokenType.String } r && r.ToString().StartsWith(prefix, StringComparison.Ordinal)
+            ? schema.Root["definitions"]?[r.ToString()[prefix.Length..]]?["enum"] as JArray
+            : null;
+    }
+
+    private static readonly HashSet<string> NumberKeywords = new(StringComparer.Ordinal)
+        { "maximum", "minimum", "maxLength", "minLength", "maxItems", "minItems", "multipleOf", "maxProperties", "minProperties" };
+
+    private static readonly HashSet<string> BooleanKeywords = new(StringComparer.Ordinal)
+        { "exclusiveMaximum", "exclusiveMinimum", "uniqueItems", "readOnly", "allowEmptyValue", "x-nullable", "required" };
+
+    private static readonly Dictionary<string, string[]> NamedValues = new(StringComparer.Ordinal)
+    {
+        // Schema and parameter types, then security scheme types (securityDefinitions).
+        ["type"] = ["string", "number", "integer", "boolean", "array", "object", "file", "oauth2", "apiKey", "basic"],
+        ["collectionFormat"] = ["csv", "ssv", "tsv", "pipes", "multi"],
+    };
+
+    private static bool HasControl(string s)
+    {
+        foreach (var c in s)
+            if (c < ' ' && c is not ('\t' or '\n' or '\r') || c == '\u007F') return true;
+        return false;
     }
 
     // Example payloads (x-amzn-api-sandbox, example) hold data, not schema: their keys are not property names.
@@ -144,6 +222,9 @@ public static partial class UntrustedModelPolicy
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_.\-]*$")]
     private static partial Regex Identifier();
+
+    [GeneratedRegex(@"^([1-5][0-9][0-9]|default)$")]
+    private static partial Regex StatusCode();
 
     [GeneratedRegex(@"^[A-Za-z0-9_.\-\[\]]+$")]
     private static partial Regex ParameterName();

@@ -119,6 +119,29 @@ public class HostileModelTests
         Assert.That(e!.Message, Does.Contain(File).And.Contain(jsonPath).And.Contain("128"));
     }
 
+    // Found by spapi bench faults: NSwag pasted these into code as they were (a status code into `if (status_ == 200)`,
+    // a string default of an integer or boolean after `=`) or its reader threw an unhandled exception.
+    [TestCase("paths['/hostile/v0/items/{itemId}'].get.responses", """{ "200\"); PWNED_MARKER(); //": { "description": "x" } }""", "responses")]
+    [TestCase("definitions.Item.properties.count", """{ "type": "integer", "default": "1); PWNED_MARKER(); //" }""", "count.default")]
+    [TestCase("definitions.Item.properties.count", """{ "type": "integer", "enum": [1, "2); PWNED_MARKER(); //"] }""", "count.enum[1]")]
+    [TestCase("definitions.Item.properties.count", """{ "type": "boolean", "default": "true); PWNED_MARKER(); //" }""", "count.default")]
+    [TestCase("definitions.Item.properties.count", """{ "type": "integer", "maximum": "5); PWNED_MARKER(); //" }""", "count.maximum")]
+    [TestCase("definitions.Item.properties.count", """{ "type": "string", "maxLength": "5" }""", "count.maxLength")]
+    [TestCase("definitions.Item.properties.count", """{ "type": "string\"); PWNED_MARKER(); //" }""", "count.type")]
+    [TestCase("definitions.Item.properties.count", """{ "type": "array", "items": { "type": "string" }, "collectionFormat": "x" }""", "count.collectionFormat")]
+    [TestCase("definitions.Item.properties.count", """{ "type": "string", "description": "a\u0000PWNED_MARKER();" }""", "count.description")]
+    [TestCase("definitions.Item.properties.count", """{ "type": "string", "enum": ["A", "B"], "default": "C\"); PWNED_MARKER(); //" }""", "count.default")]
+    [TestCase("definitions.Item.discriminator", """ "kind\"); PWNED_MARKER(); //" """, "Item.discriminator")]
+    public async Task Values_read_as_numbers_booleans_or_fixed_names_and_control_characters_are_refused(string at, string json, string jsonPath)
+    {
+        var model = Model();
+        var parent = (JObject)model.SelectToken(at[..at.LastIndexOf('.')])!;
+        parent[at[(at.LastIndexOf('.') + 1)..]] = JToken.Parse(json);
+
+        var e = Assert.ThrowsAsync<GeneratorException>(() => GenerateAsync(model));
+        Assert.That(e!.Message, Does.Contain(File).And.Contain(jsonPath), e.Message);
+    }
+
     [TestCase("class")]
     [TestCase("namespace")]
     [TestCase("return")]
@@ -212,47 +235,6 @@ public class HostileModelTests
 
     private static string Near(string code, int at) => code.Substring(Math.Max(0, at - 120), Math.Min(240, code.Length - Math.Max(0, at - 120)));
 
-    private static JObject Model() => JObject.Parse("""
-        {
-          "swagger": "2.0",
-          "info": { "title": "Hostile API", "version": "v0", "description": "A model that tries to become code." },
-          "host": "sellingpartnerapi-na.amazon.com",
-          "schemes": ["https"],
-          "consumes": ["application/json"],
-          "produces": ["application/json"],
-          "paths": {
-            "/hostile/v0/items/{itemId}": {
-              "get": {
-                "tags": ["hostile"],
-                "operationId": "getItem",
-                "summary": "Gets an item.",
-                "description": "Returns the item.\n\n**Usage Plan:**\n\n| Rate (requests per second) | Burst |\n| ---- | ---- |\n| 1 | 5 |",
-                "parameters": [
-                  { "name": "itemId", "in": "path", "required": true, "type": "string", "description": "The item." },
-                  { "name": "q", "in": "query", "required": false, "type": "string", "description": "A filter." }
-                ],
-                "responses": {
-                  "200": { "description": "Found.", "schema": { "$ref": "#/definitions/Item" } },
-                  "400": { "description": "Bad.", "schema": { "$ref": "#/definitions/ErrorList" } }
-                }
-              }
-            }
-          },
-          "definitions": {
-            "Item": {
-              "type": "object",
-              "title": "An item",
-              "description": "An item.",
-              "properties": {
-                "name": { "type": "string", "description": "Its name." },
-                "status": { "type": "string", "enum": ["OK", "GONE"], "description": "Its status." }
-              }
-            },
-            "ErrorList": {
-              "type": "object",
-              "properties": { "errors": { "type": "array", "items": { "type": "object", "properties": { "code": { "type": "string" } } } } }
-            }
-          }
-        }
-        """);
+    /// <summary>The small model of the fault suite's hostile-model scenarios (src/SpApi.Cli/Bench/Faults/Models/HostileModel.json).</summary>
+    private static JObject Model() => JObject.Parse(System.IO.File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Generation", "HostileModel.json")));
 }

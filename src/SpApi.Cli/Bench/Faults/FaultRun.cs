@@ -30,6 +30,9 @@ internal sealed class FaultRun(HostileServer server, HostileServer elsewhere, Ca
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
+    /// <summary>The model generator to run hostile models through (<c>--generator</c>); null: found beside spapi or in the repository.</summary>
+    public string? GeneratorPath { get; init; }
+
     public FaultFindings Findings { get; } = new();
 
     /// <summary>
@@ -188,6 +191,13 @@ internal sealed class FaultRun(HostileServer server, HostileServer elsewhere, Ca
     public void Note(string note)
     {
         lock (Findings.Notes) Findings.Notes.Add(note);
+    }
+
+    /// <summary>The scenario could not test anything (e.g. no generator): it neither survives nor fails, and says why.</summary>
+    public void Skip(string reason)
+    {
+        Findings.Skipped = reason;
+        Note("skipped: " + reason);
     }
 
     private void CheckMessage(string what, Exception e)

@@ -27,6 +27,9 @@ internal sealed class FaultFindings
     public int DuplicatedWrites;
     public int UntypedErrors;
     public int InjectedModels;
+
+    /// <summary>Why the scenario tested nothing, or null.</summary>
+    public string? Skipped;
     public readonly List<string> Notes = [];
 
     public int Total => TokenLeaks + WrongOperation + DuplicatedWrites + UntypedErrors + InjectedModels;

@@ -20,5 +20,6 @@ internal static class FaultScenarios
         .. LogStateFaults.All,
         .. LwaHostFaults.All,
         .. StoreBoundFaults.All,
+        .. Models.HostileModelFaults.All,
     ];
 }

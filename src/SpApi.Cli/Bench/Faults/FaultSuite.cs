@@ -27,7 +27,10 @@ internal sealed record FaultReport(int Scenarios, int Survived, int Crashes, int
 /// <summary>The outcome of one scenario.</summary>
 internal sealed record FaultScenarioResult(string Name, bool Crashed, FaultFindings Findings)
 {
-    public bool Survived => !Crashed && Findings.Total == 0;
+    /// <summary>Ran, found nothing. A skipped scenario did not survive anything (and found nothing either).</summary>
+    public bool Survived => !Crashed && Findings.Total == 0 && !Skipped;
+
+    public bool Skipped => Findings.Skipped is not null;
 }
 
 /// <summary>
@@ -40,17 +43,20 @@ internal static class FaultSuite
     public const long HugeBytes = 200L * 1024 * 1024;
 
     public static async Task<(FaultReport Report, IReadOnlyList<FaultScenarioResult> Results)> RunAsync(
-        IReadOnlyList<FaultScenario> scenarios, CancellationToken cancellationToken, Action<FaultScenarioResult>? progress = null)
+        IReadOnlyList<FaultScenario> scenarios, CancellationToken cancellationToken, Action<FaultScenarioResult>? progress = null, string? generatorPath = null)
     {
         await using var server = await HostileServer.StartAsync(cancellationToken);
         await using var elsewhere = await HostileServer.StartAsync(cancellationToken);
-        return await RunAsync(scenarios, server, elsewhere, cancellationToken, progress);
+        return await RunAsync(scenarios, server, elsewhere, cancellationToken, progress, generatorPath);
     }
 
-    /// <summary>Runs <paramref name="scenarios"/> against servers the caller started (tests share them across scenarios).</summary>
+    /// <summary>
+    /// Runs <paramref name="scenarios"/> against servers the caller started (tests share them across scenarios);
+    /// <paramref name="generatorPath"/> is the model generator for the hostile-model scenarios (null: found).
+    /// </summary>
     public static async Task<(FaultReport Report, IReadOnlyList<FaultScenarioResult> Results)> RunAsync(
         IReadOnlyList<FaultScenario> scenarios, HostileServer server, HostileServer elsewhere, CancellationToken cancellationToken,
-        Action<FaultScenarioResult>? progress = null)
+        Action<FaultScenarioResult>? progress = null, string? generatorPath = null)
     {
         var duplicates = scenarios.GroupBy(s => s.Name).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
         if (duplicates.Length > 0) throw new ArgumentException("Fault scenario names must be unique: " + string.Join(", ", duplicates));
@@ -65,7 +71,7 @@ internal static class FaultSuite
             foreach (var scenario in scenarios)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var run = new FaultRun(server, elsewhere, cancellationToken);
+                var run = new FaultRun(server, elsewhere, cancellationToken) { GeneratorPath = generatorPath };
                 var crashed = false;
                 try
                 {

@@ -75,9 +75,7 @@ internal sealed class FleetWorkerProcess : IDisposable
     {
         var path = Environment.ProcessPath;
         if (path is not null && Path.GetFileNameWithoutExtension(path) == "spapi") return new ProcessStartInfo(path);
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH")
-            ?? (path is not null && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet");
-        var start = new ProcessStartInfo(dotnet);
+        var start = new ProcessStartInfo(DotnetHost.Path);
         start.ArgumentList.Add(typeof(FleetWorkerProcess).Assembly.Location);
         return start;
     }

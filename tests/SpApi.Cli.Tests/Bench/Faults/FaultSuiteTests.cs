@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SpApi.Cli.Bench.Faults;
+using SpApi.Cli.Bench.Faults.Models;
 using SpApi.Cli.Tests.Support;
 
 namespace SpApi.Cli.Tests.Bench.Faults;
@@ -32,11 +33,13 @@ public class FaultSuiteTests
     [Test]
     public async Task Every_scenario_survives_with_memory_under_256_MB()
     {
-        var (report, results) = await FaultSuite.RunAsync(FaultScenarios.All, _server, _elsewhere, CancellationToken.None);
+        // The hostile-model scenarios start the generator once each (a minute or two in all): HostileModelScenarioTests runs some, the bench all.
+        var scenarios = FaultScenarios.All.Except(HostileModelFaults.All).ToArray();
+        var (report, results) = await FaultSuite.RunAsync(scenarios, _server, _elsewhere, CancellationToken.None);
 
         var failed = results.Where(r => !r.Survived).Select(r => $"{r.Name}: {string.Join("; ", r.Findings.Notes)}").ToArray();
         Assert.That(failed, Is.Empty);
-        Assert.That(report.Scenarios, Is.EqualTo(FaultScenarios.All.Count));
+        Assert.That(report.Scenarios, Is.EqualTo(scenarios.Length));
         Assert.That(report.Survived, Is.EqualTo(report.Scenarios));
         Assert.That(report.Failed, Is.False);
         Assert.That(report.PeakManagedMb, Is.LessThan(256), "answers of 200 MB are streamed and capped, never held");
@@ -49,7 +52,8 @@ public class FaultSuiteTests
         Assert.That(names, Is.Unique);
         foreach (var prefix in new[] { "ratelimit-header-1eminus7-bucket-refilling", "redirect-302-", "redirect-307-", "path-getOrder-dot-refused",
                      "path-uploads-resource-", "token-lwa-crlf", "token-cache-planted-", "spapi-200mb-error-", "lwa-200mb-", "invalid-grant-",
-                     "lwa-shape-array", "spapi-reset-mid-body-", "options-maxwait-60-days", "path-and-query-fuzz-every-generated-method" })
+                     "lwa-shape-array", "spapi-reset-mid-body-", "options-maxwait-60-days", "path-and-query-fuzz-every-generated-method",
+                     "model-path-quote", "model-operationId-keyword-", "model-definition-lf", "model-docs-comment-close", "model-status-code-" })
             Assert.That(names.Any(n => n.StartsWith(prefix, StringComparison.Ordinal)), prefix);
     }
 
