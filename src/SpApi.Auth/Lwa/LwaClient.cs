@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RestSharp;
+using RestSharp.Serializers;
 
 namespace SpApi.Auth.Lwa;
 
@@ -85,7 +86,8 @@ public sealed class LwaClient : ILwaClient
 
     private async Task<LwaAnswer> SendAsync(LwaCredentials app, string grantType, (string Name, string Value)[] fields, CancellationToken ct)
     {
-        using var client = new RestClient(_httpClient(), new RestClientOptions(_options.Endpoint) { ThrowOnAnyError = false, FollowRedirects = false }, disposeHttpClient: false);
+        using var client = new RestClient(_httpClient(), new RestClientOptions(_options.Endpoint) { ThrowOnAnyError = false, FollowRedirects = false },
+            disposeHttpClient: false, configureSerialization: static s => s.UseOnlySerializer(static () => FormOnlySerializer.Instance));
         var cap = new LwaBodyCap();
         var request = new RestRequest("", Method.Post)
         {
