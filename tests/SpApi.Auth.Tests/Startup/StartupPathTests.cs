@@ -58,6 +58,15 @@ public class StartupPathTests
     }
 
     [Test]
+    public void DefaultGrantlessTable_IsEveryGrantlessOperationOfTheMetadata()
+    {
+        var fromMetadata = SpApiOperationCatalog.Instance.All.Where(o => o.GrantlessScope is not null)
+            .ToDictionary(o => $"{o.ModelFile}#{o.OperationId}", o => o.GrantlessScope!);
+        Assert.That(SpApi.Auth.Grantless.GrantlessOperationTable.Default.Scopes, Is.EquivalentTo(fromMetadata));
+        Assert.That(fromMetadata, Is.Not.Empty);
+    }
+
+    [Test]
     public void GeneratedCatalog_HoldsEveryGeneratedClient_AndCreatesEach()
     {
         var catalog = SpApiClientCatalog.Generated();

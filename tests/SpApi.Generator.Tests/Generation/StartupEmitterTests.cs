@@ -41,6 +41,23 @@ public class StartupEmitterTests
     }
 
     [Test]
+    public void GrantlessTable_ListsOnlyGrantlessOperations_KeyedByModelFileAndOperationId()
+    {
+        static SpApi.Runtime.OperationMetadata Op(string file, string id, string? scope) =>
+            new(file, "Notifications", "V1", id, "GET", "/x", null, false, scope, false, null, null);
+        var code = StartupEmitter.EmitGrantlessOperations(
+        [
+            Op("notifications.json", "getDestinations", "sellingpartnerapi::notifications"),
+            Op("notifications.json", "getSubscription", null),
+            Op("models/applicationManagement.json", "rotateApplicationClientSecret", "sellingpartnerapi::client_credential:rotation"),
+        ]);
+
+        Assert.That(code, Does.Contain("""new("notifications.json#getDestinations", "sellingpartnerapi::notifications"),"""));
+        Assert.That(code, Does.Contain("""new("applicationManagement.json#rotateApplicationClientSecret", "sellingpartnerapi::client_credential:rotation"),"""));
+        Assert.That(code, Does.Not.Contain("getSubscription"));
+    }
+
+    [Test]
     public void RestrictedTable_RefusesRowsThatAreNotObjects()
     {
         var file = Path.GetTempFileName();
