@@ -133,5 +133,6 @@ public sealed class LwaClient : ILwaClient
 
     private const string InvalidResponseError = LwaResponseParser.InvalidResponse;
 
-    private readonly record struct LwaAnswer(RestResponse Response, string? Body, bool Truncated);
+    // A class: Task<T> of a struct would be JIT-compiled at start-up even in ReadyToRun builds.
+    private sealed record LwaAnswer(RestResponse Response, string? Body, bool Truncated);
 }
