@@ -34,6 +34,27 @@ public static class StartupEmitter
             sb.AppendLine($"            registrar.Add<global::{c.Namespace}.I{c.ClientClass}, {impl}>(static http => new {impl}(http));");
         }
         sb.AppendLine("        }");
+        sb.AppendLine();
+        sb.AppendLine("        /// <summary>");
+        sb.AppendLine("        /// Calls <paramref name=\"registrar\"/> for the one generated client whose interface or implementation is named");
+        sb.AppendLine("        /// <paramref name=\"clientTypeFullName\"/>; false when none is. Start-up then loads only the clients it uses.");
+        sb.AppendLine("        /// </summary>");
+        sb.AppendLine("        public static bool AddOne(string clientTypeFullName, global::SpApi.Runtime.IGeneratedClientRegistrar registrar)");
+        sb.AppendLine("        {");
+        sb.AppendLine("            switch (clientTypeFullName)");
+        sb.AppendLine("            {");
+        foreach (var c in clients)
+        {
+            var impl = $"global::{c.Namespace}.{c.ClientClass}";
+            sb.AppendLine($"                case \"{c.Namespace}.I{c.ClientClass}\":");
+            sb.AppendLine($"                case \"{c.Namespace}.{c.ClientClass}\":");
+            sb.AppendLine($"                    registrar.Add<global::{c.Namespace}.I{c.ClientClass}, {impl}>(static http => new {impl}(http));");
+            sb.AppendLine("                    return true;");
+        }
+        sb.AppendLine("                default:");
+        sb.AppendLine("                    return false;");
+        sb.AppendLine("            }");
+        sb.AppendLine("        }");
         sb.AppendLine("    }");
         sb.AppendLine("}");
         return sb.ToString();

@@ -81,6 +81,21 @@ public class StartupPathTests
     }
 
     [Test]
+    public void GeneratedCatalog_FindsAClientByInterfaceOrImplementation_ThenStillListsEveryClientInOrder()
+    {
+        var catalog = SpApiClientCatalog.Generated();
+        using var http = new HttpClient();
+
+        Assert.That(catalog.Create(typeof(SpApi.Sellers.V1.ISellersClient), http), Is.InstanceOf<SpApi.Sellers.V1.SellersClient>());
+        Assert.That(catalog.ImplementationOf(typeof(SpApi.Orders.V0.OrdersClient)), Is.EqualTo(typeof(SpApi.Orders.V0.OrdersClient)));
+        Assert.Throws<ArgumentException>(() => catalog.ImplementationOf(typeof(HttpClient)));
+
+        Assert.That(catalog.Clients, Is.EqualTo(SpApiClientCatalog.Generated().Clients), "the same clients in the same order as a catalog never looked up");
+        Assert.That(catalog.Clients, Has.Count.EqualTo(GeneratedClientRegistrations.Count));
+        Assert.That(catalog.ImplementationOf(typeof(SpApi.Sellers.V1.ISellersClient)), Is.EqualTo(typeof(SpApi.Sellers.V1.SellersClient)));
+    }
+
+    [Test]
     public void AddSellingPartnerApi_RegistersEveryGeneratedClientAsATypedClient()
     {
         var services = new ServiceCollection();

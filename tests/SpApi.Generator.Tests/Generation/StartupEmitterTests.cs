@@ -14,6 +14,12 @@ public class StartupEmitterTests
         Assert.That(code, Does.Contain("registrar.Add<global::SpApi.Orders.V0.IOrdersClient, global::SpApi.Orders.V0.OrdersClient>(static http => new global::SpApi.Orders.V0.OrdersClient(http));"));
         Assert.That(code, Does.Contain("public const int Count = 2;"));
         Assert.That(code, Does.Not.Contain("typeof("), "no reflection handles");
+        Assert.That(code, Does.Contain("""
+                            case "SpApi.Sellers.V1.ISellersClient":
+                            case "SpApi.Sellers.V1.SellersClient":
+                                registrar.Add<global::SpApi.Sellers.V1.ISellersClient, global::SpApi.Sellers.V1.SellersClient>(static http => new global::SpApi.Sellers.V1.SellersClient(http));
+                                return true;
+            """.ReplaceLineEndings()), "one client is registered by its interface's or implementation's name");
     }
 
     [Test]
