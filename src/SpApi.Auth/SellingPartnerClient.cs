@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SpApi.Auth.Configuration;
@@ -23,9 +24,12 @@ public sealed class SellingPartnerClient : IDisposable, IAsyncDisposable
     private readonly IDisposable _disposable;
     private readonly IAsyncDisposable _asyncDisposable;
 
-    private SellingPartnerClient(ServiceProvider services) => (_services, _disposable, _asyncDisposable) = (services, services, services);
+    private SellingPartnerClient(IServiceProvider services, IDisposable disposable, IAsyncDisposable asyncDisposable) =>
+        (_services, _disposable, _asyncDisposable) = (services, disposable, asyncDisposable);
 
-    private SellingPartnerClient(StandaloneServices services) => (_services, _disposable, _asyncDisposable) = (services, services, services);
+    private SellingPartnerClient(StandaloneServices services) : this(services, services, services)
+    {
+    }
 
     /// <summary>Validates <paramref name="options"/> (throwing <see cref="OptionsValidationException"/> naming each bad setting) and builds the client.</summary>
     public static SellingPartnerClient Create(SellingPartnerOptions options, Action<SellingPartnerApiBuilder>? configure = null) =>
@@ -37,14 +41,23 @@ public sealed class SellingPartnerClient : IDisposable, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.ApplyLocalSandbox();
         new SellingPartnerOptionsValidator(settingPrefix: "").ThrowIfInvalid(options);
-        if (configure is null) return new SellingPartnerClient(new StandaloneServices(options, clients ?? SpApiClientCatalog.Generated()));
+        return configure is null
+            ? new SellingPartnerClient(new StandaloneServices(options, clients ?? SpApiClientCatalog.Generated()))
+            : WithContainer(options, configure, clients);
+    }
+
+    // Apart from Create so that the standalone path does not load the DI container's assembly.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static SellingPartnerClient WithContainer(SellingPartnerOptions options, Action<SellingPartnerApiBuilder> configure, SpApiClientCatalog? clients)
+    {
         var services = new ServiceCollection();
         services.AddSingleton<IOptions<SellingPartnerOptions>>(Options.Create(options));
         var builder = clients is null
             ? services.AddSellingPartnerApi(_ => { })
             : services.AddSellingPartnerApiCore("", clients);
-        configure?.Invoke(builder);
-        return new SellingPartnerClient(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));
+        configure(builder);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        return new SellingPartnerClient(provider, provider, provider);
     }
 
     /// <summary>The services behind this client (token cache, registry, …).</summary>
