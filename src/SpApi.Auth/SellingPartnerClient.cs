@@ -1,8 +1,10 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SpApi.Auth.Configuration;
 using SpApi.Auth.OAuth;
 using SpApi.Auth.Sellers;
+using SpApi.Auth.Standalone;
 
 namespace SpApi.Auth;
 
@@ -12,13 +14,22 @@ namespace SpApi.Auth;
 /// using var sp = SellingPartnerClient.Create(new SellingPartnerOptions { ClientId = "…", ClientSecret = "…", RefreshToken = "…" });
 /// var orders = sp.Get&lt;IOrdersClient&gt;();
 /// </code>
-/// It builds the same services and pipeline as <c>AddSellingPartnerApi</c>; dispose it when done.
+/// It builds the same services and pipeline as <c>AddSellingPartnerApi</c>; dispose it when done. Without a
+/// <c>configure</c> callback it needs no DI container: the services are made on first use (fast start-up, see
+/// docs/cold-start.md); with one, they live in a DI container the callback can add to.
 /// </summary>
 public sealed class SellingPartnerClient : IDisposable, IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
+    private readonly IServiceProvider _services;
+    private readonly IDisposable _disposable;
+    private readonly IAsyncDisposable _asyncDisposable;
 
-    private SellingPartnerClient(ServiceProvider services) => _services = services;
+    private SellingPartnerClient(IServiceProvider services, IDisposable disposable, IAsyncDisposable asyncDisposable) =>
+        (_services, _disposable, _asyncDisposable) = (services, disposable, asyncDisposable);
+
+    private SellingPartnerClient(StandaloneServices services) : this(services, services, services)
+    {
+    }
 
     /// <summary>Validates <paramref name="options"/> (throwing <see cref="OptionsValidationException"/> naming each bad setting) and builds the client.</summary>
     public static SellingPartnerClient Create(SellingPartnerOptions options, Action<SellingPartnerApiBuilder>? configure = null) =>
@@ -30,13 +41,23 @@ public sealed class SellingPartnerClient : IDisposable, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.ApplyLocalSandbox();
         new SellingPartnerOptionsValidator(settingPrefix: "").ThrowIfInvalid(options);
+        return configure is null
+            ? new SellingPartnerClient(new StandaloneServices(options, clients ?? SpApiClientCatalog.Generated()))
+            : WithContainer(options, configure, clients);
+    }
+
+    // Apart from Create so that the standalone path does not load the DI container's assembly.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static SellingPartnerClient WithContainer(SellingPartnerOptions options, Action<SellingPartnerApiBuilder> configure, SpApiClientCatalog? clients)
+    {
         var services = new ServiceCollection();
         services.AddSingleton<IOptions<SellingPartnerOptions>>(Options.Create(options));
         var builder = clients is null
             ? services.AddSellingPartnerApi(_ => { })
             : services.AddSellingPartnerApiCore("", clients);
-        configure?.Invoke(builder);
-        return new SellingPartnerClient(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));
+        configure(builder);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        return new SellingPartnerClient(provider, provider, provider);
     }
 
     /// <summary>The services behind this client (token cache, registry, …).</summary>
@@ -60,8 +81,8 @@ public sealed class SellingPartnerClient : IDisposable, IAsyncDisposable
     public SellingPartnerAuthorization Authorization => _services.GetRequiredService<SellingPartnerAuthorization>();
 
     /// <summary>Disposes the services, the pipeline and the token caches.</summary>
-    public void Dispose() => _services.Dispose();
+    public void Dispose() => _disposable.Dispose();
 
     /// <summary>Disposes the services, the pipeline and the token caches.</summary>
-    public ValueTask DisposeAsync() => _services.DisposeAsync();
+    public ValueTask DisposeAsync() => _asyncDisposable.DisposeAsync();
 }

@@ -13,6 +13,10 @@ public sealed class SpApiClientCatalog
     private readonly List<Entry> _ordered = [];
     private (Type Interface, Type Implementation)[]? _clients;
 
+    // The generated clients not added yet: a lookup adds the one it needs (loading 66 clients' types at start-up costs
+    // time, and a program uses few); listing or copying the catalog adds them all. Guarded by _entries.
+    private bool _generatedPending;
+
     private SpApiClientCatalog()
     {
     }
@@ -21,12 +25,7 @@ public sealed class SpApiClientCatalog
     public static SpApiClientCatalog Empty { get; } = new();
 
     /// <summary>Every generated client, from the registrations the generator emits.</summary>
-    public static SpApiClientCatalog Generated()
-    {
-        var catalog = new SpApiClientCatalog();
-        SpApi.Clients.GeneratedClientRegistrations.AddTo(new Registrar(catalog));
-        return catalog;
-    }
+    public static SpApiClientCatalog Generated() => new() { _generatedPending = true };
 
     /// <summary>A copy that also holds <typeparamref name="TClient"/>, created by <paramref name="create"/> (e.g. a hand-written client).</summary>
     public SpApiClientCatalog With<TClient, TImplementation>(Func<HttpClient, TImplementation> create)
@@ -35,13 +34,13 @@ public sealed class SpApiClientCatalog
     {
         ArgumentNullException.ThrowIfNull(create);
         var copy = new SpApiClientCatalog();
-        foreach (var entry in _ordered) copy.Add(entry);
+        foreach (var entry in All()) copy.Add(entry);
         new Registrar(copy).Add<TClient, TImplementation>(create);
         return copy;
     }
 
     /// <summary>Every (interface, implementation) pair.</summary>
-    public IReadOnlyList<(Type Interface, Type Implementation)> Clients => _clients ??= _ordered.Select(e => (e.Interface, e.Implementation)).ToArray();
+    public IReadOnlyList<(Type Interface, Type Implementation)> Clients => _clients ??= All().Select(e => (e.Interface, e.Implementation)).ToArray();
 
     /// <summary>The implementation of a client interface (or the implementation type itself).</summary>
     public Type ImplementationOf(Type clientType) => Find(clientType).Implementation;
@@ -52,13 +51,39 @@ public sealed class SpApiClientCatalog
     /// <summary>Registers every client as an IHttpClientFactory typed client over the named pipeline.</summary>
     internal void AddTypedClients(IServiceCollection services, string pipelineName)
     {
-        foreach (var entry in _ordered) entry.Register(services, pipelineName);
+        foreach (var entry in All()) entry.Register(services, pipelineName);
     }
 
-    private Entry Find(Type clientType) =>
-        _entries.TryGetValue(clientType ?? throw new ArgumentNullException(nameof(clientType)), out var entry)
-            ? entry
-            : throw new ArgumentException($"{clientType.FullName} is not a generated SP-API client (e.g. SpApi.Orders.V0.IOrdersClient).", nameof(clientType));
+    private Entry Find(Type clientType)
+    {
+        ArgumentNullException.ThrowIfNull(clientType);
+        lock (_entries)
+        {
+            if (_entries.TryGetValue(clientType, out var entry)) return entry;
+            // A type of another assembly with a generated client's name is added nowhere: the lookup below still fails.
+            if (_generatedPending && clientType.FullName is { } name && SpApi.Clients.GeneratedClientRegistrations.AddOne(name, new Registrar(this))
+                && _entries.TryGetValue(clientType, out entry))
+                return entry;
+        }
+        throw new ArgumentException($"{clientType.FullName} is not a generated SP-API client (e.g. SpApi.Orders.V0.IOrdersClient).", nameof(clientType));
+    }
+
+    /// <summary>Every entry, in registration order (the generated clients first, in the generator's order).</summary>
+    private List<Entry> All()
+    {
+        lock (_entries)
+        {
+            if (_generatedPending)
+            {
+                // Only generated entries can be here (With copies): registering them all again replaces them in place.
+                _generatedPending = false;
+                _ordered.Clear();
+                _entries.Clear();
+                SpApi.Clients.GeneratedClientRegistrations.AddTo(new Registrar(this));
+            }
+            return [.. _ordered];
+        }
+    }
 
     private void Add(Entry entry)
     {

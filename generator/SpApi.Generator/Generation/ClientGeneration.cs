@@ -61,6 +61,7 @@ public sealed class ClientGeneration(GeneratorPaths paths, Action<string>? log =
         outputs["SpApi.Clients.Catalog.g.cs"] = MetadataEmitter.EmitCatalog(ordered.Select(m => m.Name).ToArray());
         outputs["SpApi.Clients.Registrations.g.cs"] = StartupEmitter.EmitRegistrations(ordered.Select(m => m.Name).ToArray());
         outputs["SpApi.Clients.RestrictedOperations.g.cs"] = StartupEmitter.EmitRestrictedOperations(paths.RestrictedOperationsJson);
+        outputs["SpApi.Clients.GrantlessOperations.g.cs"] = StartupEmitter.EmitGrantlessOperations(ordered.SelectMany(m => m.Operations));
         var written = GeneratedFiles.WriteChanged(outputDir, outputs);
         return new GenerationResult(ordered, written, stopwatch.Elapsed);
     }

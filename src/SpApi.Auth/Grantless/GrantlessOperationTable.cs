@@ -25,12 +25,10 @@ public sealed class GrantlessOperationTable
 
     /// <summary>
     /// Notifications destinations and subscription-by-id operations; Application Management secret rotation.
-    /// Read from the generated metadata, whose source is the generator's <c>Data/grantless-operations.json</c>.
+    /// Emitted by the generator (<c>SpApi.Clients.GeneratedGrantlessOperations</c>, from its <c>Data/grantless-operations.json</c>,
+    /// the source of the metadata's GrantlessScope too) as a short list: no walk over every API's metadata at start-up.
     /// </summary>
-    public static GrantlessOperationTable Default { get; } = new(
-        SpApi.Clients.SpApiOperationCatalog.Instance.All
-            .Where(o => o.GrantlessScope is not null)
-            .Select(o => KeyValuePair.Create(OperationKey.Of(o), o.GrantlessScope!)));
+    public static GrantlessOperationTable Default { get; } = new(SpApi.Clients.GeneratedGrantlessOperations.Scopes);
 
     /// <summary>Operation key (<c>modelFile#operationId</c>) to scope.</summary>
     public IReadOnlyDictionary<string, string> Scopes => _scopes;

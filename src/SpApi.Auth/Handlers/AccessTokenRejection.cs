@@ -11,9 +11,14 @@ internal static class AccessTokenRejection
 {
     private static readonly string[] Verdicts = ["expired", "invalid", "revoked", "malformed"];
 
-    public static async Task<bool> IsRejectedTokenAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static readonly Task<bool> NotRejected = Task.FromResult(false);
+
+    // Not async for the usual answer (neither 401 nor 403): an async method costs start-up JIT time even when it completes at once.
+    public static Task<bool> IsRejectedTokenAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden ? ReadVerdictAsync(response, cancellationToken) : NotRejected;
+
+    private static async Task<bool> ReadVerdictAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        if (response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)) return false;
         // Buffer so the generated client can still read the body if we hand this response back.
         await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);

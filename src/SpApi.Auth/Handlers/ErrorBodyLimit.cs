@@ -13,9 +13,14 @@ public static class ErrorBodyLimit
     /// <summary>Most bytes of an error body kept: 1 MB (SP-API error bodies are a few hundred bytes).</summary>
     public const int MaxBytes = 1024 * 1024;
 
-    internal static async Task<HttpResponseMessage> ApplyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    // Not async on the success path: an async method costs start-up JIT time even when it completes at once.
+    internal static Task<HttpResponseMessage> ApplyAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        response.IsSuccessStatusCode || response.Content is null or ByteArrayContent
+            ? Task.FromResult(response)
+            : BoundAsync(response, cancellationToken);
+
+    private static async Task<HttpResponseMessage> BoundAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        if (response.IsSuccessStatusCode || response.Content is null or ByteArrayContent) return response;
         var original = response.Content;
         var (bytes, length, cut) = await ReadBoundedAsync(original, MaxBytes, cancellationToken).ConfigureAwait(false);
         var bounded = new ByteArrayContent(bytes, 0, length);

@@ -31,14 +31,15 @@ internal sealed class RequestTokenSelector(
 
     /// <summary>The token for <paramref name="request"/>; <paramref name="seller"/> may be null only for grantless operations.</summary>
     /// <exception cref="RestrictedDataAccessDeniedException">The call needs an RDT and the Tokens API refused it for lack of roles.</exception>
-    public async ValueTask<IssuedToken> SelectAsync(HttpRequestMessage request, SellerContext? seller, CancellationToken cancellationToken)
+    /// <remarks>Not <c>async</c> itself (each async layer costs start-up JIT time): it hands back the token source's task.</remarks>
+    public ValueTask<IssuedToken> SelectAsync(HttpRequestMessage request, SellerContext? seller, CancellationToken cancellationToken)
     {
         if (request.Options.TryGetValue(SpApiRequestOptions.RestrictedDataToken, out var callerRdt) && !string.IsNullOrEmpty(callerRdt))
-            return new IssuedToken(TokenFormat.Ensure(callerRdt, "the caller (SpApiRequestOptions.RestrictedDataToken)"), TokenKind.CallerRestrictedData, null);
+            return new(new IssuedToken(TokenFormat.Ensure(callerRdt, "the caller (SpApiRequestOptions.RestrictedDataToken)"), TokenKind.CallerRestrictedData, null));
 
         var operation = request.GetOperation();
         if (GrantlessScope(operation) is { } scope)
-            return await accessTokens.GetGrantlessTokenAsync(scope, seller?.Credentials, cancellationToken).ConfigureAwait(false);
+            return accessTokens.GetGrantlessTokenAsync(scope, seller?.Credentials, cancellationToken);
 
         if (seller is null) throw new InvalidOperationException("A seller context is required for a seller-authorized operation.");
 
@@ -50,13 +51,13 @@ internal sealed class RequestTokenSelector(
             var choice = RestrictedTokenPolicy.Decide(row, new RestrictedTokenRequest(
                 CallAsked: elements is not null || target is not null, automaticRestrictedDataTokens, hasRestrictedRoles, refused));
             if (choice != RestrictedTokenChoice.Lwa)
-                return await RestrictedDataTokenAsync(request, seller, operation, row, elements, target, choice, application, cancellationToken).ConfigureAwait(false);
+                return RestrictedDataTokenAsync(request, seller, operation, row, elements, target, choice, application, cancellationToken);
             // Count the calls that would have had an RDT but for the remembered refusal.
             if (refused && RestrictedTokenPolicy.Decide(row, new(false, automaticRestrictedDataTokens, hasRestrictedRoles, RecentlyRefused: false)) == RestrictedTokenChoice.RdtOrLwa)
                 fallback!.Remembered(operation);
         }
 
-        return await accessTokens.GetSellerTokenAsync(seller, cancellationToken).ConfigureAwait(false);
+        return accessTokens.GetSellerTokenAsync(seller, cancellationToken);
     }
 
     private async ValueTask<IssuedToken> RestrictedDataTokenAsync(HttpRequestMessage request, SellerContext seller, OperationMetadata operation,

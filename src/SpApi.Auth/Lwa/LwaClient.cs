@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RestSharp;
+using RestSharp.Serializers;
 
 namespace SpApi.Auth.Lwa;
 
@@ -56,7 +57,18 @@ public sealed class LwaClient : ILwaClient
         ArgumentNullException.ThrowIfNull(app);
         for (var attempt = 0; ; attempt++)
         {
-            var (response, body, truncated) = await SendAsync(app, grantType, fields, ct).ConfigureAwait(false);
+            // One async method for the whole exchange (no per-attempt helper): each async method costs start-up JIT time.
+            RestResponse response;
+            string? body;
+            bool truncated;
+            using (var client = new RestClient(_httpClient(), new RestClientOptions(_options.Endpoint) { ThrowOnAnyError = false, FollowRedirects = false },
+                disposeHttpClient: false, configureSerialization: static s => s.UseOnlySerializer(static () => FormOnlySerializer.Instance)))
+            {
+                var cap = new LwaBodyCap();
+                response = await client.ExecuteAsync(TokenRequest(app, grantType, fields, cap), ct).ConfigureAwait(false);
+                if (response.ResponseStatus == ResponseStatus.Aborted) ct.ThrowIfCancellationRequested();
+                (body, truncated) = (cap.Text, cap.Truncated);
+            }
             var status = (int)response.StatusCode;
             RefuseRedirect(response, grantType, status);
             // RestSharp marks non-2xx answers as errors too; no status code means no answer at all.
@@ -83,10 +95,8 @@ public sealed class LwaClient : ILwaClient
         }
     }
 
-    private async Task<LwaAnswer> SendAsync(LwaCredentials app, string grantType, (string Name, string Value)[] fields, CancellationToken ct)
+    private static RestRequest TokenRequest(LwaCredentials app, string grantType, (string Name, string Value)[] fields, LwaBodyCap cap)
     {
-        using var client = new RestClient(_httpClient(), new RestClientOptions(_options.Endpoint) { ThrowOnAnyError = false, FollowRedirects = false }, disposeHttpClient: false);
-        var cap = new LwaBodyCap();
         var request = new RestRequest("", Method.Post)
         {
             AlwaysMultipartFormData = false,
@@ -99,9 +109,7 @@ public sealed class LwaClient : ILwaClient
         foreach (var (name, value) in fields) request.AddParameter(name, value, ParameterType.GetOrPost);
         request.AddParameter("client_id", app.ClientId, ParameterType.GetOrPost);
         request.AddParameter("client_secret", app.ClientSecret, ParameterType.GetOrPost);
-        var response = await client.ExecuteAsync(request, ct).ConfigureAwait(false);
-        if (response.ResponseStatus == ResponseStatus.Aborted) ct.ThrowIfCancellationRequested();
-        return new LwaAnswer(response, cap.Text, cap.Truncated);
+        return request;
     }
 
     /// <summary>
@@ -130,6 +138,4 @@ public sealed class LwaClient : ILwaClient
         : Uri.TryCreate(endpoint, location, out var target) ? Origin(target) : "(an invalid Location)";
 
     private const string InvalidResponseError = LwaResponseParser.InvalidResponse;
-
-    private readonly record struct LwaAnswer(RestResponse Response, string? Body, bool Truncated);
 }

@@ -17,7 +17,10 @@ public static class SpApiPipelineBuilder
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(stages);
         ArgumentNullException.ThrowIfNull(auth);
-        return SpApiPipeline.Order.Select(stage => CreateStage(stage, services, stages, auth)).ToArray();
+        var order = SpApiPipeline.Order;
+        var handlers = new DelegatingHandler[order.Count];
+        for (var i = 0; i < handlers.Length; i++) handlers[i] = CreateStage(order[i], services, stages, auth);
+        return handlers;
     }
 
     /// <summary>Links <paramref name="handlers"/> (outermost first) around <paramref name="transport"/>; returns the outermost.</summary>

@@ -50,8 +50,11 @@ public sealed class RateLimitHandler : DelegatingHandler
         try
         {
             state.RefillInterval = bucket.RefillInterval;
-            await WaitForTokenAsync(bucket, key, operation, request, state, revocable ? _revoked!.Watch(request.GetSeller()) : default,
-                cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            // A token at hand is taken without entering the (async) wait: an async call costs start-up JIT time.
+            if (!bucket.TryAcquire())
+                await WaitForTokenAsync(bucket, key, operation, request, state, revocable ? _revoked!.Watch(request.GetSeller()) : default,
+                    cancellationToken).ConfigureAwait(false);
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             Observe(response, bucket, request, state);
             return response;
@@ -65,9 +68,6 @@ public sealed class RateLimitHandler : DelegatingHandler
     private async Task WaitForTokenAsync(UsagePlanBucket bucket, BucketKey key, OperationMetadata operation,
         HttpRequestMessage request, SpApiCallState state, CancellationToken revoked, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        if (bucket.TryAcquire()) return;
-
         var options = _limiter.Options;
         var time = _limiter.Time;
         var start = time.GetTimestamp();

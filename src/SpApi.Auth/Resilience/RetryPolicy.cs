@@ -56,13 +56,16 @@ internal sealed class RetryPolicy(RetryHandlerOptions options, RetryBudget budge
         return op.IsIdempotent || options.ReplayableOperations.Contains(op.Key) || options.ReplayableOperations.Contains(op.OperationId);
     }
 
+    /// <summary>True when <paramref name="response"/> is a fault the rules would consider retrying (429 or a transient status).</summary>
+    public bool IsFault(HttpResponseMessage response) => (int)response.StatusCode == 429 || options.TransientStatusCodes.Contains((int)response.StatusCode);
+
     private (Fault, string) Classify(Outcome<HttpResponseMessage> outcome, RetryCall call)
     {
         if (outcome.Result is { } response)
         {
             var status = (int)response.StatusCode;
             if (status == 429) return (Fault.Throttled, "429");
-            return (options.TransientStatusCodes.Contains(status) ? Fault.Transient : Fault.None, status.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return (IsFault(response) ? Fault.Transient : Fault.None, status.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         return outcome.Exception switch
         {

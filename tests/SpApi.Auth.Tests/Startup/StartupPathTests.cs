@@ -58,6 +58,15 @@ public class StartupPathTests
     }
 
     [Test]
+    public void DefaultGrantlessTable_IsEveryGrantlessOperationOfTheMetadata()
+    {
+        var fromMetadata = SpApiOperationCatalog.Instance.All.Where(o => o.GrantlessScope is not null)
+            .ToDictionary(o => $"{o.ModelFile}#{o.OperationId}", o => o.GrantlessScope!);
+        Assert.That(SpApi.Auth.Grantless.GrantlessOperationTable.Default.Scopes, Is.EquivalentTo(fromMetadata));
+        Assert.That(fromMetadata, Is.Not.Empty);
+    }
+
+    [Test]
     public void GeneratedCatalog_HoldsEveryGeneratedClient_AndCreatesEach()
     {
         var catalog = SpApiClientCatalog.Generated();
@@ -69,6 +78,21 @@ public class StartupPathTests
             Assert.That(catalog.Create(iface, http), Is.InstanceOf(impl));
             Assert.That(catalog.ImplementationOf(impl), Is.EqualTo(impl));
         }
+    }
+
+    [Test]
+    public void GeneratedCatalog_FindsAClientByInterfaceOrImplementation_ThenStillListsEveryClientInOrder()
+    {
+        var catalog = SpApiClientCatalog.Generated();
+        using var http = new HttpClient();
+
+        Assert.That(catalog.Create(typeof(SpApi.Sellers.V1.ISellersClient), http), Is.InstanceOf<SpApi.Sellers.V1.SellersClient>());
+        Assert.That(catalog.ImplementationOf(typeof(SpApi.Orders.V0.OrdersClient)), Is.EqualTo(typeof(SpApi.Orders.V0.OrdersClient)));
+        Assert.Throws<ArgumentException>(() => catalog.ImplementationOf(typeof(HttpClient)));
+
+        Assert.That(catalog.Clients, Is.EqualTo(SpApiClientCatalog.Generated().Clients), "the same clients in the same order as a catalog never looked up");
+        Assert.That(catalog.Clients, Has.Count.EqualTo(GeneratedClientRegistrations.Count));
+        Assert.That(catalog.ImplementationOf(typeof(SpApi.Sellers.V1.ISellersClient)), Is.EqualTo(typeof(SpApi.Sellers.V1.SellersClient)));
     }
 
     [Test]

@@ -30,10 +30,11 @@ public class GenerationTests
             Assert.That(ops.Single(o => o.Key == "ordersV0.json#getOrders").UsagePlan!.Burst, Is.EqualTo(20));
             Assert.That(ops.Where(o => o.Restricted).Select(o => o.Key), Does.Contain("reports_2021-06-30.json#getReportDocument"));
             Assert.That(ops.Single(o => o.Key == "notifications.json#getDestinations").GrantlessScope, Is.EqualTo("sellingpartnerapi::notifications"));
-            // Client + metadata per model, the catalog, the client registrations, the restricted table, and a paging
-            // file per model with paginated operations (33).
-            Assert.That(Directory.GetFiles(outDir, "*.g.cs"), Has.Length.EqualTo(66 * 2 + 3 + 33));
-            Assert.That(File.Exists(Path.Combine(outDir, "SpApi.Clients.Registrations.g.cs")) && File.Exists(Path.Combine(outDir, "SpApi.Clients.RestrictedOperations.g.cs")));
+            // Client + metadata per model, the catalog, the client registrations, the restricted and grantless tables, and a
+            // paging file per model with paginated operations (33).
+            Assert.That(Directory.GetFiles(outDir, "*.g.cs"), Has.Length.EqualTo(66 * 2 + 4 + 33));
+            Assert.That(File.Exists(Path.Combine(outDir, "SpApi.Clients.Registrations.g.cs")) && File.Exists(Path.Combine(outDir, "SpApi.Clients.RestrictedOperations.g.cs"))
+                && File.Exists(Path.Combine(outDir, "SpApi.Clients.GrantlessOperations.g.cs")));
             Assert.That(ops.Single(o => o.Key == "ordersV0.json#getOrders").Pagination, Is.EqualTo(new SpApi.Runtime.PaginationInfo("NextToken", "payload.NextToken")));
             var code = await File.ReadAllTextAsync(Path.Combine(outDir, "SpApi.Orders.V0.g.cs"));
             Assert.That(code, Does.Contain("namespace SpApi.Orders.V0"));

@@ -14,6 +14,12 @@ public class StartupEmitterTests
         Assert.That(code, Does.Contain("registrar.Add<global::SpApi.Orders.V0.IOrdersClient, global::SpApi.Orders.V0.OrdersClient>(static http => new global::SpApi.Orders.V0.OrdersClient(http));"));
         Assert.That(code, Does.Contain("public const int Count = 2;"));
         Assert.That(code, Does.Not.Contain("typeof("), "no reflection handles");
+        Assert.That(code, Does.Contain("""
+                            case "SpApi.Sellers.V1.ISellersClient":
+                            case "SpApi.Sellers.V1.SellersClient":
+                                registrar.Add<global::SpApi.Sellers.V1.ISellersClient, global::SpApi.Sellers.V1.SellersClient>(static http => new global::SpApi.Sellers.V1.SellersClient(http));
+                                return true;
+            """.ReplaceLineEndings()), "one client is registered by its interface's or implementation's name");
     }
 
     [Test]
@@ -38,6 +44,23 @@ public class StartupEmitterTests
         {
             File.Delete(file);
         }
+    }
+
+    [Test]
+    public void GrantlessTable_ListsOnlyGrantlessOperations_KeyedByModelFileAndOperationId()
+    {
+        static SpApi.Runtime.OperationMetadata Op(string file, string id, string? scope) =>
+            new(file, "Notifications", "V1", id, "GET", "/x", null, false, scope, false, null, null);
+        var code = StartupEmitter.EmitGrantlessOperations(
+        [
+            Op("notifications.json", "getDestinations", "sellingpartnerapi::notifications"),
+            Op("notifications.json", "getSubscription", null),
+            Op("models/applicationManagement.json", "rotateApplicationClientSecret", "sellingpartnerapi::client_credential:rotation"),
+        ]);
+
+        Assert.That(code, Does.Contain("""new("notifications.json#getDestinations", "sellingpartnerapi::notifications"),"""));
+        Assert.That(code, Does.Contain("""new("applicationManagement.json#rotateApplicationClientSecret", "sellingpartnerapi::client_credential:rotation"),"""));
+        Assert.That(code, Does.Not.Contain("getSubscription"));
     }
 
     [Test]

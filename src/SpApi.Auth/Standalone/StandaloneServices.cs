@@ -1,0 +1,72 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace SpApi.Auth.Standalone;
+
+/// <summary>
+/// The services of a <see cref="SellingPartnerClient"/> created without a <c>configure</c> callback: the singletons
+/// of <see cref="SpApiServiceWiring"/>, each made on first use, and <see cref="StandaloneHttp"/> for the pipelines.
+/// A console app or a function then starts without a DI container, IHttpClientFactory, Options or logging
+/// (each costs start-up time, mostly JIT, and none is needed to make a call).
+/// </summary>
+internal sealed class StandaloneServices : IServiceProvider, IDisposable, IAsyncDisposable
+{
+    private readonly Dictionary<Type, Func<IServiceProvider, object>> _factories = [];
+    private readonly Dictionary<Type, object> _instances = [];
+    private readonly List<IDisposable> _created = [];
+    private readonly StandaloneHttp _http;
+    private readonly object _sync = new();
+    private bool _disposed;
+
+    public StandaloneServices(SellingPartnerOptions options, SpApiClientCatalog catalog)
+    {
+        _http = new StandaloneHttp(this);
+        _instances[typeof(IServiceProvider)] = this;
+        _instances[typeof(IOptions<SellingPartnerOptions>)] = Options.Create(options);
+        _instances[typeof(IHttpClientFactory)] = _http;
+        _instances[typeof(IHttpMessageHandlerFactory)] = _http;
+        SpApiServiceWiring.AddSingletons(new Singletons(_factories), catalog);
+    }
+
+    /// <summary>The registered or already made service of <paramref name="serviceType"/>; null when there is none (e.g. loggers).</summary>
+    public object? GetService(Type serviceType)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        // Factories resolve their dependencies through here: the monitor is re-entrant, and each singleton is made once.
+        lock (_sync)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_instances.TryGetValue(serviceType, out var service)) return service;
+            if (!_factories.TryGetValue(serviceType, out var factory)) return null;
+            service = factory(this);
+            _instances[serviceType] = service;
+            if (service is IDisposable disposable) _created.Add(disposable);
+            return service;
+        }
+    }
+
+    /// <summary>Disposes what was made here, last made first (as a DI container does), then the pipelines and transport.</summary>
+    public void Dispose()
+    {
+        IDisposable[] created;
+        lock (_sync)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            created = [.. _created];
+        }
+        for (var i = created.Length - 1; i >= 0; i--) created[i].Dispose();
+        _http.Dispose();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return default;
+    }
+
+    private sealed class Singletons(Dictionary<Type, Func<IServiceProvider, object>> factories) : ISpApiSingletons
+    {
+        public void TryAdd<T>(Func<IServiceProvider, T> factory) where T : class => factories.TryAdd(typeof(T), factory);
+    }
+}

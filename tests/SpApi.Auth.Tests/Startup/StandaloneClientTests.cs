@@ -1,0 +1,101 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
+using SpApi.Auth.Handlers;
+using SpApi.Auth.Lwa;
+using SpApi.Auth.Pipeline;
+using SpApi.Auth.Tests.Support;
+using SpApi.Sellers.V1;
+
+namespace SpApi.Auth.Tests.Startup;
+
+/// <summary>
+/// <c>SellingPartnerClient.Create</c> without a <c>configure</c> callback starts without a DI container or
+/// IHttpClientFactory, yet builds the same pipeline (same order, same stages) and behaves as the container path.
+/// </summary>
+public class StandaloneClientTests
+{
+    private const string TokenJson = """{"access_token":"Atza|standalone","token_type":"bearer","expires_in":3600}""";
+    private const string ParticipationsJson = """{"payload":[{"marketplace":{"id":"ATVPDKIKX0DER","name":"Amazon.com","countryCode":"US","defaultCurrencyCode":"USD","defaultLanguageCode":"en_US","domainName":"www.amazon.com"},"participation":{"isParticipating":true,"hasSuspendedListings":false}}]}""";
+
+    private static SellingPartnerOptions Options(Uri server) => new()
+    {
+        ClientId = "amzn1.application-oa2-client.test",
+        ClientSecret = "secret",
+        RefreshToken = "Atzr|refresh",
+        BaseAddress = server.ToString(),
+        LwaEndpoint = new Uri(server, "auth/o2/token").ToString(),
+        AllowLoopbackBaseAddress = true,
+    };
+
+    private static List<HttpMessageHandler> Chain(IServiceProvider services, string name)
+    {
+        var chain = new List<HttpMessageHandler>();
+        for (HttpMessageHandler? h = services.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(name); h is not null; h = (h as DelegatingHandler)?.InnerHandler)
+            chain.Add(h);
+        return chain;
+    }
+
+    [Test]
+    public void WithoutConfigure_NoContainer_AndTheDocumentedPipelineOverOneNonRedirectingTransport()
+    {
+        using var sp = SellingPartnerClient.Create(Options(new Uri("http://127.0.0.1:5080/")));
+
+        Assert.That(sp.Services, Is.Not.InstanceOf<ServiceProvider>(), "no DI container is built");
+        var chain = Chain(sp.Services, SellingPartnerClientFactory.PipelineName);
+        Assert.That(chain.Select(h => h.GetType().Name), Is.EqualTo(new[]
+        {
+            "SellerEndpointHandler", "TelemetryHandler", "RetryHandler", "RateLimitHandler", "AuthHandler", "SocketsHttpHandler",
+        }));
+        var transport = (SocketsHttpHandler)chain[^1];
+        Assert.That(transport.AllowAutoRedirect, Is.False, "SP-API and LWA never redirect; following one would carry tokens along");
+
+        var tokens = Chain(sp.Services, SellingPartnerServiceCollectionExtensions.TokensPipelineName);
+        Assert.That(tokens.Select(h => h.GetType().Name).Take(5), Is.EqualTo(chain.Select(h => h.GetType().Name).Take(5)));
+        Assert.That(tokens[^1], Is.SameAs(transport), "one connection pool for every pipeline");
+        Assert.That(tokens, Is.Not.SameAs(chain));
+        Assert.That(Chain(sp.Services, SellingPartnerClientFactory.PipelineName)[0], Is.SameAs(chain[0]), "the pipeline is built once");
+    }
+
+    [Test]
+    public void WithoutConfigure_TheSameSingletonsAsTheContainerPath()
+    {
+        using var sp = SellingPartnerClient.Create(Options(new Uri("http://127.0.0.1:5080/")));
+
+        Assert.That(sp.Services.GetRequiredService<ILwaClient>(), Is.SameAs(sp.Services.GetRequiredService<ILwaClient>()));
+        Assert.That(sp.Services.GetRequiredService<SpApiClientCatalog>().ImplementationOf(typeof(ISellersClient)), Is.EqualTo(typeof(SellersClient)));
+        Assert.That(sp.Services.GetService(typeof(Microsoft.Extensions.Logging.ILogger<AuthHandler>)), Is.Null, "no logging unless the application brings it");
+        Assert.That(sp.Authorization, Is.SameAs(sp.Authorization));
+        Assert.Throws<ArgumentException>(() => sp.Get<string>());
+    }
+
+    [Test]
+    public async Task WithoutConfigure_ACallGetsItsTokenAndAnswer_AndATransientFaultIsRetried()
+    {
+        var gets = 0;
+        await using var server = new LoopbackHttpServer(line =>
+            line.StartsWith("POST /auth/o2/token", StringComparison.Ordinal) ? LoopbackHttpServer.Answer(200, TokenJson)
+            : Interlocked.Increment(ref gets) == 1 ? LoopbackHttpServer.Answer(503, """{"errors":[{"code":"ServiceUnavailable","message":"try again"}]}""")
+            : LoopbackHttpServer.Answer(200, ParticipationsJson));
+        var options = Options(server.Address);
+        options.Retry.BaseDelay = TimeSpan.Zero; // no waiting in tests: the retry itself is what is checked
+        await using var sp = SellingPartnerClient.Create(options);
+
+        var answer = await sp.Get<ISellersClient>().GetMarketplaceParticipationsAsync(CancellationToken.None);
+
+        Assert.That(answer.Payload.Single().Marketplace.Id, Is.EqualTo("ATVPDKIKX0DER"));
+        var lines = server.Requests.Select(r => r.RequestLine).ToList();
+        Assert.That(lines.Count(l => l.StartsWith("POST /auth/o2/token", StringComparison.Ordinal)), Is.EqualTo(1), "one token for both attempts");
+        Assert.That(lines.Count(l => l.StartsWith("GET /sellers/v1/marketplaceParticipations", StringComparison.Ordinal)), Is.EqualTo(2), "the 503 of the first attempt (made outside Polly) was retried once, through Polly");
+    }
+
+    [Test]
+    public void WithoutConfigure_DisposedServicesRefuseWork()
+    {
+        var sp = SellingPartnerClient.Create(Options(new Uri("http://127.0.0.1:5080/")));
+        var services = sp.Services;
+        sp.Dispose();
+        sp.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => services.GetService(typeof(ILwaClient)));
+    }
+}
