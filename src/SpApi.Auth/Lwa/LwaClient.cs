@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RestSharp;
@@ -74,9 +72,7 @@ public sealed class LwaClient : ILwaClient
             // RestSharp marks non-2xx answers as errors too; no status code means no answer at all.
             var transportFailure = status == 0;
             if (!transportFailure && status is >= 200 and < 300)
-                return truncated
-                    ? throw new LwaException(InvalidResponseError, $"The token response was cut (longer than {LwaBodyCap.MaxBytes} bytes, or the connection ended mid-body); not parsed.", status, grantType)
-                    : LwaResponseParser.ParseToken(body, grantType, status);
+                return LwaResponseParser.ParseToken(body, grantType, status, truncated);
 
             if (!transportFailure && status < 500)
                 throw LwaResponseParser.ParseError(body, grantType, status, truncated);
@@ -136,6 +132,4 @@ public sealed class LwaClient : ILwaClient
     private static string Origin(string? location, Uri endpoint) =>
         location is null ? "(no Location header)"
         : Uri.TryCreate(endpoint, location, out var target) ? Origin(target) : "(an invalid Location)";
-
-    private const string InvalidResponseError = LwaResponseParser.InvalidResponse;
 }

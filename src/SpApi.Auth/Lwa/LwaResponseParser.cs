@@ -15,8 +15,10 @@ internal static class LwaResponseParser
     /// <summary>Longest <c>expires_in</c> believed: a day (LWA says 3600).</summary>
     private const int MaxExpiresInSeconds = 24 * 3600;
 
-    public static LwaToken ParseToken(string? body, string grantType, int status)
+    public static LwaToken ParseToken(string? body, string grantType, int status, bool truncated)
     {
+        if (truncated)
+            throw Invalid($"The token response was cut (longer than {LwaBodyCap.MaxBytes} bytes, or the connection ended mid-body); not parsed.", status, grantType);
         try
         {
             using var json = JsonDocument.Parse(body ?? "");
