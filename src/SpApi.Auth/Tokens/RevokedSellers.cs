@@ -39,12 +39,13 @@ public sealed class RevokedSellers
     /// <summary>A new <see cref="LwaException"/> for <paramref name="seller"/> while it is refused, else null.</summary>
     public LwaException? Check(string? seller)
     {
-        if (!_revoked.TryGetValue(Key(seller), out var r)) return null;
+        var key = Key(seller);
+        if (!_revoked.TryGetValue(key, out var r)) return null;
         if (_time.GetUtcNow() < r.Until)
             return new LwaException(r.Error.Error,
-                $"{r.Error.ErrorDescription ?? "refresh token refused"} (seller '{Key(seller)}'; failing fast for {Period.TotalSeconds:0} s after LWA refused it)",
+                $"{r.Error.ErrorDescription ?? "refresh token refused"} (seller '{key}'; failing fast for {Period.TotalSeconds:0} s after LWA refused it)",
                 r.Error.StatusCode, r.Error.GrantType);
-        _revoked.TryRemove(new KeyValuePair<string, Revocation>(Key(seller), r));
+        _revoked.TryRemove(new KeyValuePair<string, Revocation>(key, r));
         return null;
     }
 
@@ -55,11 +56,10 @@ public sealed class RevokedSellers
     public void Revoke(string seller, LwaException error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        var revocation = new Revocation(error, _time.GetUtcNow() + Period);
-        _revoked[Key(seller)] = revocation;
-        if (seller == _defaultSeller) _revoked[""] = revocation;
-        Wake(Key(seller));
-        if (seller == _defaultSeller) Wake("");
+        // Key maps an unnamed call to the default seller, so one entry covers both.
+        var key = Key(seller);
+        _revoked[key] = new Revocation(error, _time.GetUtcNow() + Period);
+        Wake(key);
     }
 
     private void Wake(string key)
