@@ -19,8 +19,9 @@ public sealed class SellerEndpointResolver(ISellerRegistry sellers, GrantlessOpe
     public SellerContext? Resolve(HttpRequestMessage request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Options.TryGetValue(Resolved, out var resolved) && resolved.Name == request.GetSeller()) return resolved;
-        var name = request.GetSeller() ?? sellers.DefaultSeller;
+        var named = request.GetSeller();
+        if (request.Options.TryGetValue(Resolved, out var resolved) && resolved.Name == named) return resolved;
+        var name = named ?? sellers.DefaultSeller;
         if (name is null)
         {
             if (request.GetOperation() is { } operation && grantlessOperations.FindScope(operation) is not null) return null;
@@ -29,7 +30,7 @@ public sealed class SellerEndpointResolver(ISellerRegistry sellers, GrantlessOpe
                 "configure SellingPartnerApi:Sellers and use ISellingPartnerClientFactory.For(seller), or pass SpApiCallOptions.Seller.");
         }
         var seller = sellers.Get(name);
-        if (request.GetSeller() != seller.Name) request.Options.Set(SpApiRequestOptions.Seller, seller.Name);
+        if (named != seller.Name) request.Options.Set(SpApiRequestOptions.Seller, seller.Name);
         SendToSellerEndpoint(request, seller);
         request.Options.Set(Resolved, seller);
         return seller;
