@@ -66,21 +66,11 @@ public sealed class DocumentDownloader
     public async Task<DocumentDownloadResult> DownloadToFileAsync(DocumentLocation location, string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var full = Path.GetFullPath(path);
-        var temporary = full + ".part";
-        try
+        return await WriteWholeAsync(path, async temporary =>
         {
-            DocumentDownloadResult result;
-            await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, Options.BufferSize, useAsync: true))
-                result = await DownloadToAsync(location, file, cancellationToken);
-            File.Move(temporary, full, overwrite: true);
-            return result;
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
+            await using var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, Options.BufferSize, useAsync: true);
+            return await DownloadToAsync(location, file, cancellationToken);
+        });
     }
 
     /// <summary>
@@ -90,25 +80,33 @@ public sealed class DocumentDownloader
     public async Task<long> DownloadTextToFileAsync(DocumentLocation location, string path, System.Text.Encoding? target = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return await WriteWholeAsync(path, async temporary =>
+        {
+            long chars = 0;
+            await using var document = await OpenAsync(location, cancellationToken);
+            using var reader = document.OpenText();
+            await using var writer = new StreamWriter(temporary, false, target ?? new System.Text.UTF8Encoding(false), Options.BufferSize);
+            var buffer = new char[Options.BufferSize / 2];
+            int read;
+            while ((read = await reader.ReadAsync(buffer.AsMemory(), cancellationToken)) > 0)
+            {
+                await writer.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                chars += read;
+            }
+            return chars;
+        });
+    }
+
+    /// <summary>Runs <paramref name="write"/> on a temporary file beside <paramref name="path"/>, moved into place only when it completes.</summary>
+    private static async Task<T> WriteWholeAsync<T>(string path, Func<string, Task<T>> write)
+    {
         var full = Path.GetFullPath(path);
         var temporary = full + ".part";
         try
         {
-            long chars = 0;
-            await using (var document = await OpenAsync(location, cancellationToken))
-            using (var reader = document.OpenText())
-            await using (var writer = new StreamWriter(temporary, false, target ?? new System.Text.UTF8Encoding(false), Options.BufferSize))
-            {
-                var buffer = new char[Options.BufferSize / 2];
-                int read;
-                while ((read = await reader.ReadAsync(buffer.AsMemory(), cancellationToken)) > 0)
-                {
-                    await writer.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                    chars += read;
-                }
-            }
+            var result = await write(temporary);
             File.Move(temporary, full, overwrite: true);
-            return chars;
+            return result;
         }
         catch
         {

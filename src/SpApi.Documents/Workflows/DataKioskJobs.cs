@@ -14,7 +14,6 @@ public sealed class DataKioskJobs
     public const string Kind = "query";
     private readonly IDataKioskClient _kiosk;
     private readonly DocumentDownloader _downloader;
-    private readonly DocumentJobOptions _options;
     private readonly JobPoller _poller;
 
     /// <summary>Data Kiosk jobs through the seller's <paramref name="kiosk"/> client, documents through <paramref name="downloader"/>; polling per <paramref name="options"/> on <paramref name="timeProvider"/>.</summary>
@@ -23,9 +22,9 @@ public sealed class DataKioskJobs
     {
         _kiosk = kiosk ?? throw new ArgumentNullException(nameof(kiosk));
         _downloader = downloader ?? throw new ArgumentNullException(nameof(downloader));
-        _options = options ?? new DocumentJobOptions();
-        _options.Validate();
-        _poller = new JobPoller(_options, timeProvider ?? TimeProvider.System);
+        var jobOptions = options ?? new DocumentJobOptions();
+        jobOptions.Validate();
+        _poller = new JobPoller(jobOptions, timeProvider ?? TimeProvider.System, _downloader);
     }
 
     /// <summary>createQuery; returns the query id (keep it to resume).</summary>
@@ -42,14 +41,8 @@ public sealed class DataKioskJobs
     public async Task<Query> WaitAsync(string queryId, IProgress<DocumentJobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(queryId);
-        var query = await _poller.PollAsync(Kind, queryId, SpApiOperationCatalog.Instance.Find("dataKiosk_2023-11-15.json", "getQuery"),
-            ct => _kiosk.GetQueryAsync(queryId, ct), q => q.ProcessingStatus, progress, cancellationToken);
-        var status = DocumentJobStatuses.From(query.ProcessingStatus);
-        if (status == DocumentJobStatus.Done) return query;
-        var text = query.ErrorDocumentId is { } errorId
-            ? await ErrorDocuments.ReadTextAsync(_downloader, ct => LocateAsync(errorId, ct), _options.MaxErrorDocumentChars, cancellationToken)
-            : null;
-        throw new DocumentJobFailedException(Kind, queryId, status, query.ErrorDocumentId, text);
+        return await _poller.WaitForDoneAsync(Kind, queryId, SpApiOperationCatalog.Instance.Find("dataKiosk_2023-11-15.json", "getQuery"),
+            ct => _kiosk.GetQueryAsync(queryId, ct), q => q.ProcessingStatus, q => q.ErrorDocumentId, LocateAsync, progress, cancellationToken);
     }
 
     /// <summary>createQuery, then <see cref="WaitAsync"/>.</summary>

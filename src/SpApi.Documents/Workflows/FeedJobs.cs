@@ -19,7 +19,6 @@ public sealed class FeedJobs
     private readonly IFeedsClient _feeds;
     private readonly DocumentDownloader _downloader;
     private readonly DocumentUploader _uploader;
-    private readonly DocumentJobOptions _options;
     private readonly TimeProvider _time;
     private readonly JobPoller _poller;
 
@@ -30,10 +29,10 @@ public sealed class FeedJobs
         _feeds = feeds ?? throw new ArgumentNullException(nameof(feeds));
         _downloader = downloader ?? throw new ArgumentNullException(nameof(downloader));
         _uploader = uploader ?? throw new ArgumentNullException(nameof(uploader));
-        _options = options ?? new DocumentJobOptions();
-        _options.Validate();
+        var jobOptions = options ?? new DocumentJobOptions();
+        jobOptions.Validate();
         _time = timeProvider ?? TimeProvider.System;
-        _poller = new JobPoller(_options, _time);
+        _poller = new JobPoller(jobOptions, _time, _downloader);
     }
 
     /// <summary>createFeedDocument and the upload; returns the feed document id for <see cref="CreateAsync"/>.</summary>
@@ -79,14 +78,8 @@ public sealed class FeedJobs
     public async Task<Feed> WaitAsync(string feedId, IProgress<DocumentJobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(feedId);
-        var feed = await _poller.PollAsync(Kind, feedId, SpApiOperationCatalog.Instance.Find("feeds_2021-06-30.json", "getFeed"),
-            ct => _feeds.GetFeedAsync(feedId, ct), f => f.ProcessingStatus, progress, cancellationToken);
-        var status = DocumentJobStatuses.From(feed.ProcessingStatus);
-        if (status == DocumentJobStatus.Done) return feed;
-        var text = feed.ResultFeedDocumentId is { } resultId
-            ? await ErrorDocuments.ReadTextAsync(_downloader, ct => LocateAsync(resultId, ct), _options.MaxErrorDocumentChars, cancellationToken)
-            : null;
-        throw new DocumentJobFailedException(Kind, feedId, status, feed.ResultFeedDocumentId, text);
+        return await _poller.WaitForDoneAsync(Kind, feedId, SpApiOperationCatalog.Instance.Find("feeds_2021-06-30.json", "getFeed"),
+            ct => _feeds.GetFeedAsync(feedId, ct), f => f.ProcessingStatus, f => f.ResultFeedDocumentId, LocateAsync, progress, cancellationToken);
     }
 
     /// <summary>Upload, createFeed and <see cref="WaitAsync"/>: the whole submission.</summary>

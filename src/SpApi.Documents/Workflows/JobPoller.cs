@@ -1,3 +1,4 @@
+using SpApi.Documents.Download;
 using SpApi.Runtime;
 
 namespace SpApi.Documents.Workflows;
@@ -8,8 +9,26 @@ namespace SpApi.Documents.Workflows;
 /// shorter than the status operation's usage plan allows (one call per 1/rate seconds), and stops at
 /// <see cref="DocumentJobOptions.MaxWait"/> on the given clock.
 /// </summary>
-internal sealed class JobPoller(DocumentJobOptions options, TimeProvider time)
+internal sealed class JobPoller(DocumentJobOptions options, TimeProvider time, DocumentDownloader downloader)
 {
+    /// <summary>
+    /// <see cref="PollAsync"/>, then the job when DONE; otherwise a <see cref="DocumentJobFailedException"/> with the
+    /// text of the error document the job names (read through <paramref name="locate"/>), if any.
+    /// </summary>
+    public async Task<T> WaitForDoneAsync<T>(string kind, string id, OperationMetadata? statusOperation, Func<CancellationToken, Task<T>> get,
+        Func<T, Enum?> status, Func<T, string?> errorDocumentId, Func<string, CancellationToken, Task<DocumentLocation>> locate,
+        IProgress<DocumentJobProgress>? progress, CancellationToken cancellationToken)
+    {
+        var job = await PollAsync(kind, id, statusOperation, get, status, progress, cancellationToken);
+        var finished = DocumentJobStatuses.From(status(job));
+        if (finished == DocumentJobStatus.Done) return job;
+        var errorId = errorDocumentId(job);
+        var text = errorId is not null
+            ? await ErrorDocuments.ReadTextAsync(downloader, ct => locate(errorId, ct), options.MaxErrorDocumentChars, cancellationToken)
+            : null;
+        throw new DocumentJobFailedException(kind, id, finished, errorId, text);
+    }
+
     public async Task<T> PollAsync<T>(string kind, string id, OperationMetadata? statusOperation, Func<CancellationToken, Task<T>> get,
         Func<T, Enum?> status, IProgress<DocumentJobProgress>? progress, CancellationToken cancellationToken)
     {

@@ -19,7 +19,6 @@ public sealed class ReportJobs
     public const string Kind = "report";
     private readonly IReportsClient _reports;
     private readonly DocumentDownloader _downloader;
-    private readonly DocumentJobOptions _options;
     private readonly JobPoller _poller;
 
     /// <summary>Report jobs through the seller's <paramref name="reports"/> client, documents through <paramref name="downloader"/>; polling per <paramref name="options"/> on <paramref name="timeProvider"/>.</summary>
@@ -28,9 +27,9 @@ public sealed class ReportJobs
     {
         _reports = reports ?? throw new ArgumentNullException(nameof(reports));
         _downloader = downloader ?? throw new ArgumentNullException(nameof(downloader));
-        _options = options ?? new DocumentJobOptions();
-        _options.Validate();
-        _poller = new JobPoller(_options, timeProvider ?? TimeProvider.System);
+        var jobOptions = options ?? new DocumentJobOptions();
+        jobOptions.Validate();
+        _poller = new JobPoller(jobOptions, timeProvider ?? TimeProvider.System, _downloader);
     }
 
     /// <summary>createReport; returns the report id (keep it to resume).</summary>
@@ -47,14 +46,8 @@ public sealed class ReportJobs
     public async Task<Report> WaitAsync(string reportId, IProgress<DocumentJobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reportId);
-        var report = await _poller.PollAsync(Kind, reportId, SpApiOperationCatalog.Instance.Find("reports_2021-06-30.json", "getReport"),
-            ct => _reports.GetReportAsync(reportId, ct), r => r.ProcessingStatus, progress, cancellationToken);
-        var status = DocumentJobStatuses.From(report.ProcessingStatus);
-        if (status == DocumentJobStatus.Done) return report;
-        var text = report.ReportDocumentId is { } errorId
-            ? await ErrorDocuments.ReadTextAsync(_downloader, ct => LocateAsync(errorId, ct), _options.MaxErrorDocumentChars, cancellationToken)
-            : null;
-        throw new DocumentJobFailedException(Kind, reportId, status, report.ReportDocumentId, text);
+        return await _poller.WaitForDoneAsync(Kind, reportId, SpApiOperationCatalog.Instance.Find("reports_2021-06-30.json", "getReport"),
+            ct => _reports.GetReportAsync(reportId, ct), r => r.ProcessingStatus, r => r.ReportDocumentId, LocateAsync, progress, cancellationToken);
     }
 
     /// <summary>createReport, then <see cref="WaitAsync"/>.</summary>
