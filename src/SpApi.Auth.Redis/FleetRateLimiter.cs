@@ -17,8 +17,10 @@ public sealed class FleetRateLimiter : IDisposable
     private readonly ConcurrentDictionary<BucketKey, Local> _local = new();
     private readonly string _application;
 
-    private sealed class Local
+    // The bucket's Redis key is formatted once, not on every call.
+    private sealed class Local(StackExchange.Redis.RedisKey key)
     {
+        public readonly StackExchange.Redis.RedisKey Key = key;
         public int Waiting;
         public double Rate;
     }
@@ -49,12 +51,13 @@ public sealed class FleetRateLimiter : IDisposable
     /// <summary>The local buckets used while Redis is down.</summary>
     public SpApiRateLimiter Fallback { get; }
 
-    internal StackExchange.Redis.RedisKey KeyOf(BucketKey key) => Redis.Keys.Bucket(_application, key.Seller, key.Endpoint, key.Operation);
+    private Local LocalOf(BucketKey key) =>
+        _local.GetOrAdd(key, static (k, self) => new Local(self.Redis.Keys.Bucket(self._application, k.Seller, k.Endpoint, k.Operation)), this);
 
     /// <summary>Counts a caller into the local queue of <paramref name="key"/>; false when <see cref="RateLimitHandlerOptions.QueueLimit"/> callers already wait.</summary>
     internal bool TryEnterQueue(BucketKey key)
     {
-        var local = _local.GetOrAdd(key, static _ => new Local());
+        var local = LocalOf(key);
         if (Interlocked.Increment(ref local.Waiting) <= Options.QueueLimit) return true;
         Interlocked.Decrement(ref local.Waiting);
         return false;
@@ -68,7 +71,7 @@ public sealed class FleetRateLimiter : IDisposable
     /// <summary>Remembers the bucket's rate; true when it differs from what this worker last saw.</summary>
     internal bool RateChanged(BucketKey key, double rate)
     {
-        var local = _local.GetOrAdd(key, static _ => new Local());
+        var local = LocalOf(key);
         var previous = Interlocked.Exchange(ref local.Rate, rate);
         return Math.Abs(previous - rate) > rate * 1e-9;
     }
@@ -78,10 +81,11 @@ public sealed class FleetRateLimiter : IDisposable
     /// <summary>Runs one bucket operation on Redis; null when Redis is down or failed (the caller falls back).</summary>
     internal async ValueTask<FleetBucketScript.Answer?> RunAsync(BucketKey key, UsagePlan plan, string op, double argument)
     {
+        var bucket = LocalOf(key).Key;
         var (ok, answer) = await Redis.TryAsync(db =>
-            FleetBucketScript.RunAsync(db, KeyOf(key), op, plan.Rate, plan.Burst, Options.IdleBucketExpiry, argument)).ConfigureAwait(false);
+            FleetBucketScript.RunAsync(db, bucket, op, plan.Rate, plan.Burst, Options.IdleBucketExpiry, argument)).ConfigureAwait(false);
         if (!ok) return null;
-        if (answer.Overlapped) Redis.ReportScriptsNotAtomic(KeyOf(key));
+        if (answer.Overlapped) Redis.ReportScriptsNotAtomic(bucket);
         return answer;
     }
 

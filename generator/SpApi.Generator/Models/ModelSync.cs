@@ -41,21 +41,19 @@ public sealed class ModelSync(string repoRoot, Action<string>? log = null)
     /// <summary>Checks every synced file against the lock; throws naming the first bad file.</summary>
     public void Verify(ModelLock lockFile)
     {
-        foreach (var file in lockFile.Files)
+        VerifyFiles(lockFile.Files, ModelsDir, "Model", "models", " (quirks are fixed in the generator's pre-processing)");
+        VerifyFiles(lockFile.Schemas, SchemasDir, "Schema", "schemas", "");
+    }
+
+    private static void VerifyFiles(IEnumerable<LockedFile> files, string dir, string kind, string folder, string editHint)
+    {
+        foreach (var file in files)
         {
-            var path = Path.Combine(ModelsDir, file.Path);
+            var path = Path.Combine(dir, file.Path);
             if (!File.Exists(path))
-                throw new GeneratorException($"Model file models/{file.Path} is missing. Run the build (or 'dotnet run --project generator/SpApi.Generator -- sync') to sync the pinned models.");
+                throw new GeneratorException($"{kind} file {folder}/{file.Path} is missing. Run the build (or 'dotnet run --project generator/SpApi.Generator -- sync') to sync the pinned {folder}.");
             if (ModelLock.Sha256(path) != file.Sha256)
-                throw new GeneratorException($"Model file models/{file.Path} does not match its sha256 in {ModelLock.FileName}. Synced models must not be edited: delete it and build again to re-sync (quirks are fixed in the generator's pre-processing).");
-        }
-        foreach (var file in lockFile.Schemas)
-        {
-            var path = Path.Combine(SchemasDir, file.Path);
-            if (!File.Exists(path))
-                throw new GeneratorException($"Schema file schemas/{file.Path} is missing. Run the build (or 'dotnet run --project generator/SpApi.Generator -- sync') to sync the pinned schemas.");
-            if (ModelLock.Sha256(path) != file.Sha256)
-                throw new GeneratorException($"Schema file schemas/{file.Path} does not match its sha256 in {ModelLock.FileName}. Synced schemas must not be edited: delete it and build again to re-sync.");
+                throw new GeneratorException($"{kind} file {folder}/{file.Path} does not match its sha256 in {ModelLock.FileName}. Synced {folder} must not be edited: delete it and build again to re-sync{editHint}.");
         }
     }
 

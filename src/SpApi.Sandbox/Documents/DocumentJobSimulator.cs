@@ -136,41 +136,35 @@ internal sealed class DocumentJobSimulator(SandboxDocumentOptions options, Docum
 
     private JObject ReportBody(SandboxJob job)
     {
-        var status = job.Status;
-        if (status is "DONE" or "FATAL" && job.DocumentId is null)
-        {
-            var document = status == "DONE"
-                ? SandboxDocumentBodies.Report(NewDocumentId(), job.Type, job.MarketplaceIds, options.ReportRows, options.CompressReports)
-                : SandboxDocumentBodies.ReportError(NewDocumentId(), job.Type);
-            host.Add(document);
-            job.DocumentId = document.Id;
-        }
+        EnsureDocument(job, fatal => fatal
+            ? SandboxDocumentBodies.ReportError(NewDocumentId(), job.Type)
+            : SandboxDocumentBodies.Report(NewDocumentId(), job.Type, job.MarketplaceIds, options.ReportRows, options.CompressReports));
         return Common(new JObject { ["reportId"] = job.Id, ["reportType"] = job.Type, ["marketplaceIds"] = new JArray(job.MarketplaceIds) }, job, "reportDocumentId");
     }
 
     private JObject FeedBody(SandboxJob job)
     {
-        var status = job.Status;
-        if (status is "DONE" or "FATAL" && job.DocumentId is null)
-        {
-            var document = SandboxDocumentBodies.ProcessingReport(NewDocumentId(), job.Id, job.Type, job.Seller, job.Upload, fatal: status == "FATAL");
-            host.Add(document);
-            job.DocumentId = document.Id;
-        }
-        return Common(new JObject { ["feedId"] = job.Id, ["feedType"] = job.Type, ["marketplaceIds"] = new JArray(job.MarketplaceIds) }, job, "resultFeedDocumentId");
+        EnsureDocument(job, fatal => SandboxDocumentBodies.ProcessingReport(NewDocumentId(), job.Id, job.Type, job.Seller, job.Upload, fatal));
+        return FeedSummary(job);
     }
 
     private JObject QueryBody(SandboxJob job)
     {
+        var status = EnsureDocument(job, fatal => fatal ? SandboxDocumentBodies.DataKioskError(NewDocumentId()) : SandboxDocumentBodies.DataKioskData(NewDocumentId(), options.ReportRows));
+        return Common(new JObject { ["queryId"] = job.Id, ["query"] = job.Type }, job, status == "FATAL" ? "errorDocumentId" : "dataDocumentId");
+    }
+
+    /// <summary>Makes the finished job's document once (<paramref name="make"/> gets whether it failed); returns the status it saw.</summary>
+    private string EnsureDocument(SandboxJob job, Func<bool, SandboxDocument> make)
+    {
         var status = job.Status;
         if (status is "DONE" or "FATAL" && job.DocumentId is null)
         {
-            var document = status == "DONE" ? SandboxDocumentBodies.DataKioskData(NewDocumentId(), options.ReportRows) : SandboxDocumentBodies.DataKioskError(NewDocumentId());
+            var document = make(status == "FATAL");
             host.Add(document);
             job.DocumentId = document.Id;
         }
-        var body = Common(new JObject { ["queryId"] = job.Id, ["query"] = job.Type }, job, status == "FATAL" ? "errorDocumentId" : "dataDocumentId");
-        return body;
+        return status;
     }
 
     private static JObject Common(JObject body, SandboxJob job, string documentProperty)
