@@ -9,4 +9,14 @@ internal static class ReportFile
         await File.WriteAllTextAsync(path, json + Environment.NewLine, cancellationToken);
         context.Out.WriteLine($"report written to {path}");
     }
+
+    /// <summary>The other form (bench overhead, cold-start, faults): the JSON as is, to the full path (its folder created), then "report: PATH".</summary>
+    public static async Task WriteFullPathAsync(CliContext context, string? path, string json, CancellationToken cancellationToken)
+    {
+        if (path is null) return;
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        await File.WriteAllTextAsync(full, json, cancellationToken);
+        context.Out.WriteLine($"report: {full}");
+    }
 }
