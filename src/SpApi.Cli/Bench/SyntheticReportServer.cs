@@ -1,11 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace SpApi.Cli.Bench;
 
@@ -30,8 +26,7 @@ internal sealed class SyntheticReportServer : IAsyncDisposable
     public static async Task<SyntheticReportServer> StartAsync(int sizeMb, CancellationToken cancellationToken)
     {
         var member = CompressedBlock();
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => { k.AddServerHeader = false; k.Listen(System.Net.IPAddress.Loopback, 0); });
+        var builder = LoopbackKestrel.CreateBuilder(new WebApplicationOptions());
         var app = builder.Build();
         app.Run(async context =>
         {
@@ -41,8 +36,7 @@ internal sealed class SyntheticReportServer : IAsyncDisposable
                 await context.Response.Body.WriteAsync(member, context.RequestAborted);
         });
         await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SyntheticReportServer(app, new Uri(address.TrimEnd('/') + "/report.txt.gz"));
+        return new SyntheticReportServer(app, new Uri(LoopbackKestrel.BaseAddress(app), "report.txt.gz"));
     }
 
     /// <summary>Exactly 1 MB of listing-like rows (varied, so compression is realistic rather than trivial), GZIP-compressed.</summary>

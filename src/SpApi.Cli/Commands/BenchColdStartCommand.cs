@@ -45,13 +45,7 @@ public sealed class BenchColdStartCommand : ICliCommand
         }
 
         result.WriteTable(context.Out);
-        if (report is not null)
-        {
-            var full = Path.GetFullPath(report);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            await File.WriteAllTextAsync(full, result.ToJson(), cancellationToken);
-            context.Out.WriteLine($"report: {full}");
-        }
+        await ReportFile.WriteFullPathAsync(context, report, result.ToJson(), cancellationToken);
         return result.MeetsGoals ? ExitCodes.Ok : ExitCodes.Failed;
     }
 }

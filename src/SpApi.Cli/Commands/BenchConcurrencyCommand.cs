@@ -51,11 +51,7 @@ public sealed class BenchConcurrencyCommand : ICliCommand
         var result = await new ConcurrencyBenchmark(options).RunAsync(cancellationToken);
 
         ConcurrencySummary.Write(result, context.Out);
-        if (reportPath is not null)
-        {
-            await File.WriteAllTextAsync(reportPath, result.Report.ToJson() + Environment.NewLine, cancellationToken);
-            context.Out.WriteLine($"report written to {reportPath}");
-        }
+        await ReportFile.WriteAsync(context, reportPath, result.Report.ToJson(), cancellationToken);
         return result.Report.GoalsMet ? ExitCodes.Ok : ExitCodes.Failed;
     }
 }

@@ -27,11 +27,7 @@ public sealed class BenchDocumentsCommand : ICliCommand
         context.Out.WriteLine($"library {result.LibraryMBps} MB/s, floor {result.FloorMBps} MB/s, ratio {result.Ratio}; " +
             $"peak managed {result.PeakManagedMb} MB, peak working set {result.PeakWorkingSetMb} MB");
         context.Out.WriteLine($"goals (ratio >= {DocumentBenchmarkResult.RatioGoal}, peak managed <= {DocumentBenchmarkResult.PeakManagedGoalMb} MB): {(result.GoalsMet ? "met" : "MISSED")}");
-        if (reportPath is not null)
-        {
-            await File.WriteAllTextAsync(reportPath, result.ToJson() + Environment.NewLine, cancellationToken);
-            context.Out.WriteLine($"report written to {reportPath}");
-        }
+        await ReportFile.WriteAsync(context, reportPath, result.ToJson(), cancellationToken);
         return result.GoalsMet ? ExitCodes.Ok : ExitCodes.Failed;
     }
 }

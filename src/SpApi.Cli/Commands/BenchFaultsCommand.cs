@@ -46,13 +46,7 @@ public sealed class BenchFaultsCommand : ICliCommand
         context.Out.WriteLine($"{result.Scenarios} scenarios, {result.Survived} survived{(skipped > 0 ? $", {skipped} skipped" : "")}; crashes {result.Crashes}, token leaks {result.TokenLeaks}, " +
                               $"wrong operation {result.WrongOperation}, duplicated writes {result.DuplicatedWrites}, untyped errors {result.UntypedErrors}, " +
                               $"injected models {result.InjectedModels}; peak managed {result.PeakManagedMb:0.0} MB");
-        if (report is not null)
-        {
-            var full = Path.GetFullPath(report);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            await File.WriteAllTextAsync(full, result.ToJson(), cancellationToken);
-            context.Out.WriteLine($"report: {full}");
-        }
+        await ReportFile.WriteFullPathAsync(context, report, result.ToJson(), cancellationToken);
         return result.Failed ? ExitCodes.Failed : ExitCodes.Ok;
     }
 }

@@ -52,11 +52,7 @@ public sealed class BenchFleetCommand : ICliCommand
         var met = report.Utilization >= 0.98 && report.Wire429 <= 0.01 * shared.Requests && report.Surfaced429 == 0 && report.LwaRequests == 1 && shared.Failed == 0;
         context.Out.WriteLine($"goals (utilization >= 0.98, wire429 <= 1%, surfaced429 = 0, lwaRequests = 1): {(met ? "met" : "MISSED")}");
 
-        if (reportPath is not null)
-        {
-            await File.WriteAllTextAsync(reportPath, report.ToJson() + Environment.NewLine, cancellationToken);
-            context.Out.WriteLine($"report written to {reportPath}");
-        }
+        await ReportFile.WriteAsync(context, reportPath, report.ToJson(), cancellationToken);
         return met ? ExitCodes.Ok : ExitCodes.Failed;
     }
 

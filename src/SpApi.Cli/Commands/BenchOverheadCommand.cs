@@ -48,13 +48,7 @@ public sealed class BenchOverheadCommand : ICliCommand
         }
 
         result.WriteTable(context.Out, BenchPipeline.Label);
-        if (report is not null)
-        {
-            var full = Path.GetFullPath(report);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            await File.WriteAllTextAsync(full, result.ToJson(), cancellationToken);
-            context.Out.WriteLine($"report: {full}");
-        }
+        await ReportFile.WriteFullPathAsync(context, report, result.ToJson(), cancellationToken);
         return ExitCodes.Ok;
     }
 }

@@ -50,11 +50,7 @@ public sealed class BenchRateLimitCommand : ICliCommand
         if (report.MultiSeller is { } multi) context.Out.WriteLine($"sellers isolated: {(multi.Isolated ? "yes" : "NO")}");
         context.Out.WriteLine($"goals (utilization >= 0.99, surfaced429 = 0, wire429 <= 1%): {(report.GoalsMet ? "met" : "MISSED")}");
 
-        if (reportPath is not null)
-        {
-            await File.WriteAllTextAsync(reportPath, report.ToJson() + Environment.NewLine, cancellationToken);
-            context.Out.WriteLine($"report written to {reportPath}");
-        }
+        await ReportFile.WriteAsync(context, reportPath, report.ToJson(), cancellationToken);
         return report.GoalsMet && report.MultiSeller?.Isolated != false ? ExitCodes.Ok : ExitCodes.Failed;
     }
 

@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,12 +40,7 @@ internal sealed class HostileServer : IAsyncDisposable
 
     public static async Task<HostileServer> StartAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(HostileServer).Assembly.GetName().Name });
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
-        {
-            k.AddServerHeader = false;
-            k.Listen(System.Net.IPAddress.Loopback, 0);
-        });
+        var builder = LoopbackKestrel.CreateBuilder(new WebApplicationOptions { ApplicationName = typeof(HostileServer).Assembly.GetName().Name });
         builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, QuietLifetime>();
         var app = builder.Build();
         HostileServer? server = null;
@@ -70,8 +62,7 @@ internal sealed class HostileServer : IAsyncDisposable
             }
         });
         await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server = new HostileServer(app, new Uri(address.TrimEnd('/') + "/"));
+        server = new HostileServer(app, LoopbackKestrel.BaseAddress(app));
         return server;
     }
 
