@@ -89,6 +89,16 @@ public static class StartupEmitter
         }
         sb.AppendLine("        };");
         sb.AppendLine();
+        // A switch the compiler turns into a hash lookup: a call of an unlisted operation need not build the table.
+        var keys = rows.OfType<JObject>().Select(r => r["operation"] is JValue { Type: JTokenType.String } v ? (string?)v : null)
+            .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        sb.AppendLine("        /// <summary>True when the table has a row for <paramref name=\"operationKey\"/> (<c>modelFile#operationId</c>).</summary>");
+        sb.AppendLine("        public static bool Lists(string operationKey) => operationKey switch");
+        sb.AppendLine("        {");
+        foreach (var key in keys) sb.AppendLine($"            {MetadataEmitter.Literal(key)} => true,");
+        sb.AppendLine("            _ => false,");
+        sb.AppendLine("        };");
+        sb.AppendLine();
         sb.AppendLine("        /// <summary>The file's <c>dataElementRoles</c>: data element to the roles that grant it.</summary>");
         sb.AppendLine("        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string[]> DataElementRoles { get; } = new global::System.Collections.Generic.Dictionary<string, string[]>");
         sb.AppendLine("        {");

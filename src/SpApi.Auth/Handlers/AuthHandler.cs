@@ -50,41 +50,41 @@ internal sealed class AuthHandler : DelegatingHandler
         EnsureMayReceiveTokens(request.RequestUri);
         if (operation is not null) EnsurePathFits(request.RequestUri!, operation, seller);
 
+        // One async method on the usual path (each async layer costs start-up JIT time); the replay has its own.
         var token = await _tokens.SelectAsync(request, seller, cancellationToken).ConfigureAwait(false);
         Stamp(request, token);
-        var response = await ReceiveAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        response = await ReceivedAsync(request, response, cancellationToken).ConfigureAwait(false);
         if (token.CacheKey is null || !await AccessTokenRejection.IsRejectedTokenAsync(response, cancellationToken).ConfigureAwait(false))
             return response;
+        return await ReplayWithNewTokenAsync(request, response, token, operation, seller, cancellationToken).ConfigureAwait(false);
+    }
 
-        // SP-API refused the token before doing anything, so replaying (even a POST) is safe. Once only.
+    // SP-API refused the token before doing anything, so replaying (even a POST) is safe. Once only.
+    private async Task<HttpResponseMessage> ReplayWithNewTokenAsync(HttpRequestMessage request, HttpResponseMessage rejected, IssuedToken token,
+        OperationMetadata? operation, SellerContext? seller, CancellationToken cancellationToken)
+    {
         _logger.LogInformation("SP-API rejected the {TokenKind} token for {Operation} (seller {Seller}); fetching a new one and replaying once.",
             token.Kind, operation?.Key ?? "(unknown operation)", seller?.Name ?? "(application)");
         await _tokens.InvalidateAsync(token, cancellationToken).ConfigureAwait(false);
-        response.Dispose();
+        rejected.Dispose();
         token = await _tokens.SelectAsync(request, seller, cancellationToken).ConfigureAwait(false);
         Stamp(request, token);
-        return await ReceiveAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return await ReceivedAsync(request, response, cancellationToken).ConfigureAwait(false);
     }
 
     // A redirect is refused (never followed, see NoRedirects); an error body is read once, capped (ErrorBodyLimit).
-    private async Task<HttpResponseMessage> ReceiveAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    // Not async: a success answer passes straight through.
+    private static Task<HttpResponseMessage> ReceivedAsync(HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (NoRedirects.IsRedirect(response))
         {
             var error = UnexpectedRedirectException.For(response, request.RequestUri);
             response.Dispose();
             throw error;
         }
-        try
-        {
-            return await ErrorBodyLimit.ApplyAsync(response, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            response.Dispose();
-            throw;
-        }
+        return ErrorBodyLimit.ApplyAsync(response, cancellationToken);
     }
 
     // The last line against path arguments that escape their operation (e.g. "..", "."): never send such a request.
@@ -111,7 +111,9 @@ internal sealed class AuthHandler : DelegatingHandler
     {
         var headers = request.Headers;
         headers.Remove(AccessTokenHeader);
-        headers.TryAddWithoutValidation(AccessTokenHeader, TokenFormat.Ensure(token.Value, $"the {token.Kind} token source"));
+        // The origin text is built only for the error, not on every call.
+        if (!TokenFormat.IsValid(token.Value)) TokenFormat.Ensure(token.Value, $"the {token.Kind} token source");
+        headers.TryAddWithoutValidation(AccessTokenHeader, token.Value);
         headers.Remove(DateHeader);
         headers.TryAddWithoutValidation(DateHeader, FormatDate(_time.GetUtcNow()));
         headers.Remove("User-Agent");

@@ -19,10 +19,21 @@ public static class ErrorBodyLimit
             ? Task.FromResult(response)
             : BoundAsync(response, cancellationToken);
 
+    // On failure (e.g. cancelled while reading) the response is disposed: the caller never gets it to dispose.
     private static async Task<HttpResponseMessage> BoundAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var original = response.Content;
-        var (bytes, length, cut) = await ReadBoundedAsync(original, MaxBytes, cancellationToken).ConfigureAwait(false);
+        (byte[] Bytes, int Length, string? Cut) read;
+        try
+        {
+            read = await ReadBoundedAsync(original, MaxBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+        var (bytes, length, cut) = read;
         var bounded = new ByteArrayContent(bytes, 0, length);
         foreach (var header in original.Headers)
             if (!header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))

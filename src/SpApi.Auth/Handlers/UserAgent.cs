@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace SpApi.Auth.Handlers;
@@ -14,7 +13,16 @@ public static class UserAgent
     {
         ValidateToken(appName, nameof(appName));
         ValidateToken(appVersion, nameof(appVersion));
-        return $"{appName}/{appVersion} (Language=C#/{Environment.Version}; Platform={Clean(RuntimeInformation.OSDescription)})";
+        return $"{appName}/{appVersion} (Language=C#/{Environment.Version}; Platform={Platform()})";
+    }
+
+    // OS name and version, e.g. "Linux/6.1.0": cheap to get (RuntimeInformation.OSDescription reads files on Linux).
+    private static string Platform()
+    {
+        var name = OperatingSystem.IsWindows() ? "Windows" : OperatingSystem.IsLinux() ? "Linux" : OperatingSystem.IsMacOS() ? "macOS"
+            : OperatingSystem.IsFreeBSD() ? "FreeBSD" : "Unix";
+        var version = Environment.OSVersion.Version;
+        return Clean($"{name}/{version.Major}.{version.Minor}.{Math.Max(version.Build, 0)}");
     }
 
     /// <summary>App name and version become HTTP product tokens: no spaces, slashes, parentheses or semicolons.</summary>

@@ -9,7 +9,14 @@ public sealed class LwaClientOptions
     /// Token endpoint; Amazon's by default. Must be one of Amazon's LWA hosts (<see cref="SpApiEndpoints.LwaHosts"/>),
     /// a loopback address with <see cref="AllowLoopback"/> (a local sandbox), or an HTTPS host named in <see cref="AllowedHosts"/>.
     /// </summary>
-    public Uri Endpoint { get; set; } = SpApiEndpoints.LwaTokenEndpoint;
+    public Uri Endpoint
+    {
+        // Amazon's address is parsed only when it is used: a sandbox or proxy endpoint set here never needs it.
+        get => _endpoint ??= SpApiEndpoints.LwaTokenEndpoint;
+        set => _endpoint = value;
+    }
+
+    private Uri? _endpoint;
 
     /// <summary>Lets a loopback <see cref="Endpoint"/> (e.g. <c>http://127.0.0.1:5080/auth/o2/token</c>) receive the client secret.</summary>
     public bool AllowLoopback { get; set; }

@@ -49,11 +49,14 @@ public sealed class SpApiRateLimiter : IDisposable
         SweepIfDue();
         while (true)
         {
-            var bucket = _buckets.GetOrAdd(key, static (_, state) =>
+            // TryGetValue + GetOrAdd(key, value), not GetOrAdd with a factory argument: that generic overload is compiled at start-up.
+            if (!_buckets.TryGetValue(key, out var bucket))
             {
-                var plan = state.Options.PlanFor(state.Operation);
-                return new UsagePlanBucket(plan.Rate, plan.Burst, state.Options.QueueLimit, state.Options.RefillSafetyMargin, state.Time);
-            }, (Options, Operation: operation, Time: _time));
+                var plan = Options.PlanFor(operation);
+                var fresh = new UsagePlanBucket(plan.Rate, plan.Burst, Options.QueueLimit, Options.RefillSafetyMargin, _time);
+                bucket = _buckets.GetOrAdd(key, fresh);
+                if (!ReferenceEquals(bucket, fresh)) fresh.Dispose(); // another call added it first
+            }
             if (bucket.TryEnter()) return bucket;
             // Evicted between lookup and entry: whoever removes it disposes it; take a fresh one.
             if (_buckets.TryRemove(new KeyValuePair<BucketKey, UsagePlanBucket>(key, bucket))) bucket.Dispose();

@@ -20,11 +20,8 @@ internal sealed class RestrictedDataTokenProvider(
         ArgumentNullException.ThrowIfNull(resource);
         var app = seller.Credentials ?? application;
         var key = TokenCacheKeys.RestrictedData(app.ClientId, seller.RefreshToken, resource.Method, resource.Path, resource.DataElements, targetApplication);
-        var token = await store.GetAsync(key, async ct =>
-        {
-            var rdt = await source.CreateAsync(seller, resource, targetApplication, ct).ConfigureAwait(false);
-            return CachedToken.Create(rdt.Token, rdt.ExpiresIn, expiryMargin, timeProvider.GetUtcNow());
-        }, cancellationToken).ConfigureAwait(false);
+        var token = await store.GetAsync(key, ct => source.CreateAsync(seller, resource, targetApplication, ct),
+            rdt => CachedToken.Create(rdt.Token, rdt.ExpiresIn, expiryMargin, timeProvider.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         return new IssuedToken(token.Value, TokenKind.RestrictedData, key);
     }
 }

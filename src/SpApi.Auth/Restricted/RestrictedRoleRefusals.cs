@@ -8,16 +8,16 @@ namespace SpApi.Auth.Restricted;
 /// </summary>
 public sealed class RestrictedRoleRefusals(TimeSpan duration, TimeProvider timeProvider)
 {
-    private readonly ConcurrentDictionary<(string App, string Seller), DateTimeOffset> _until = new();
+    // Made on the first refusal: most applications never see one, and the dictionary's code is compiled when it is created.
+    private ConcurrentDictionary<(string App, string Seller), DateTimeOffset>? _until;
 
     /// <summary>How long a refusal is remembered.</summary>
     public TimeSpan Duration { get; } = duration > TimeSpan.Zero ? duration
         : throw new ArgumentOutOfRangeException(nameof(duration), duration, "The refusal memory must be positive.");
 
-    /// <summary>True while a refusal for this application and seller is remembered.</summary>
     /// <summary>True while a refusal of RDTs for this application and seller is remembered.</summary>
     public bool IsRefused(string applicationClientId, string seller) =>
-        _until.TryGetValue((applicationClientId, seller), out var until) && timeProvider.GetUtcNow() < until;
+        _until is { } refusals && refusals.TryGetValue((applicationClientId, seller), out var until) && timeProvider.GetUtcNow() < until;
 
     /// <summary>Records a refusal. True when none was remembered yet (so the caller logs it once per period).</summary>
     public bool Remember(string applicationClientId, string seller)
@@ -25,7 +25,7 @@ public sealed class RestrictedRoleRefusals(TimeSpan duration, TimeProvider timeP
         var now = timeProvider.GetUtcNow();
         var until = now + Duration;
         var isNew = true;
-        _until.AddOrUpdate((applicationClientId, seller), until, (_, previous) =>
+        LazyInitializer.EnsureInitialized(ref _until).AddOrUpdate((applicationClientId, seller), until, (_, previous) =>
         {
             isNew = previous <= now;
             return until;

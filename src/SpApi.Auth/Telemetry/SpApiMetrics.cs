@@ -35,6 +35,9 @@ public sealed class SpApiMetrics : IDisposable
     internal Histogram<double> LimiterWait { get; }
     internal Histogram<double> Duration { get; }
 
+    /// <summary>True when a listener records at least one of the instruments.</summary>
+    internal bool AnyEnabled => Requests.Enabled || Duration.Enabled || Throttled.Enabled || Retries.Enabled || LimiterWait.Enabled;
+
     /// <summary>Disposes the meter.</summary>
     public void Dispose() => Meter.Dispose();
 }

@@ -30,7 +30,17 @@ public sealed class TelemetryHandler : DelegatingHandler
     }
 
     /// <inheritdoc/>
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        // Nothing listens (no ActivityListener, no MeterListener, logging off): the call passes through without an
+        // async layer of its own, which a console app's first call would otherwise pay for in JIT time.
+        if (!SpApiTelemetry.ActivitySource.HasListeners() && !_metrics.AnyEnabled
+            && !_logger.IsEnabled(_options.SuccessLogLevel) && !_logger.IsEnabled(_options.FailureLogLevel))
+            return base.SendAsync(request, cancellationToken);
+        return RecordAsync(request, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> RecordAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var op = request.GetOperation();
         var operation = CallLabels.Operation(request);
@@ -95,6 +105,8 @@ public sealed class TelemetryHandler : DelegatingHandler
 
     private void Record(OperationMetadata? op, string operation, string seller, SpApiCallState state, TimeSpan elapsed, int? status, string? errorType)
     {
+        // Nothing listens (no MeterListener, no OpenTelemetry): no tags to build, nothing to record.
+        if (!_metrics.AnyEnabled) return;
         var tags = new TagList
         {
             { SpApiTelemetry.Tags.Operation, operation },

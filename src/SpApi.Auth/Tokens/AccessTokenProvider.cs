@@ -11,6 +11,10 @@ internal sealed class AccessTokenProvider(
     ILwaClient lwa, SingleFlightTokenStore store, LwaCredentials application, TimeSpan expiryMargin, TimeProvider timeProvider,
     RevokedSellers? revokedSellers = null)
 {
+    /// <summary>An LWA answer as the store caches it, with the expiry margin.</summary>
+    private readonly Func<LwaToken, CachedToken> _toCached = lwaToken =>
+        CachedToken.Create(lwaToken.AccessToken, lwaToken.ExpiresIn, expiryMargin, timeProvider.GetUtcNow());
+
     /// <summary>The seller's access token, from the cache or one shared LWA refresh.</summary>
     /// <exception cref="LwaException">LWA refused the refresh token (then, for <see cref="RevokedSellers.Period"/>, at once).</exception>
     public async ValueTask<IssuedToken> GetSellerTokenAsync(SellerContext seller, CancellationToken cancellationToken)
@@ -22,7 +26,7 @@ internal sealed class AccessTokenProvider(
         {
             // The store is awaited here, not through GetAsync: one async layer less on every first call.
             var key = TokenCacheKeys.Seller(app.ClientId, seller.RefreshToken);
-            var token = await store.GetAsync(key, Fetch(ct => lwa.RefreshAsync(app, seller.RefreshToken, ct)), cancellationToken).ConfigureAwait(false);
+            var token = await store.GetAsync(key, ct => lwa.RefreshAsync(app, seller.RefreshToken, ct), _toCached, cancellationToken).ConfigureAwait(false);
             return new IssuedToken(token.Value, TokenKind.Seller, key);
         }
         catch (LwaException e) when (e.Error == "invalid_grant" && revokedSellers is not null)
@@ -43,14 +47,7 @@ internal sealed class AccessTokenProvider(
 
     private async ValueTask<IssuedToken> GetAsync(string key, TokenKind kind, Func<CancellationToken, Task<LwaToken>> request, CancellationToken cancellationToken)
     {
-        var token = await store.GetAsync(key, Fetch(request), cancellationToken).ConfigureAwait(false);
+        var token = await store.GetAsync(key, request, _toCached, cancellationToken).ConfigureAwait(false);
         return new IssuedToken(token.Value, kind, key);
     }
-
-    /// <summary>The store's fetch: one LWA request, its token cached with the expiry margin.</summary>
-    private Func<CancellationToken, Task<CachedToken>> Fetch(Func<CancellationToken, Task<LwaToken>> request) => async ct =>
-    {
-        var lwaToken = await request(ct).ConfigureAwait(false);
-        return CachedToken.Create(lwaToken.AccessToken, lwaToken.ExpiresIn, expiryMargin, timeProvider.GetUtcNow());
-    };
 }

@@ -17,7 +17,9 @@ public enum TokenKind
 }
 
 /// <summary>A token handed to a request, with the cache key to forget it by if SP-API rejects it.</summary>
-public readonly record struct IssuedToken(string Value, TokenKind Kind, string? CacheKey)
+/// <remarks>A class, not a struct: async code over a struct result (ValueTask&lt;T&gt;, its builder) is compiled per type at
+/// start-up, even in ReadyToRun images; over a class it shares the framework's precompiled code.</remarks>
+internal sealed record IssuedToken(string Value, TokenKind Kind, string? CacheKey)
 {
     /// <summary>Never prints the token.</summary>
     public override string ToString() => $"IssuedToken {{ Value = ***, Kind = {Kind} }}";

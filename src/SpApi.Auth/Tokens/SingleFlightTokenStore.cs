@@ -18,16 +18,39 @@ internal sealed class SingleFlightTokenStore(ITokenCache cache, TimeProvider tim
     /// The fetch runs without the caller's token: one caller giving up must not fail the others sharing it.
     /// Each caller still stops waiting when its own token is cancelled.
     /// </remarks>
-    public async ValueTask<CachedToken> GetAsync(string key, Func<CancellationToken, Task<CachedToken>> fetch, CancellationToken cancellationToken)
+    public ValueTask<CachedToken> GetAsync(string key, Func<CancellationToken, Task<CachedToken>> fetch, CancellationToken cancellationToken) =>
+        GetAsync(key, fetch, static token => token, cancellationToken);
+
+    /// <summary>As above, for a fetch whose answer <paramref name="toCached"/> turns into the cached token.</summary>
+    /// <remarks>A converter, not an async wrapper around the fetch: each async layer costs start-up JIT time.</remarks>
+    public ValueTask<CachedToken> GetAsync<TFetched>(string key, Func<CancellationToken, Task<TFetched>> fetch, Func<TFetched, CachedToken> toCached,
+        CancellationToken cancellationToken) where TFetched : class
     {
         ArgumentNullException.ThrowIfNull(fetch);
-        var cached = await cache.GetAsync(key, cancellationToken).ConfigureAwait(false);
-        if (IsUsable(cached)) return cached!;
+        ArgumentNullException.ThrowIfNull(toCached);
+        // Not async when the cache answers at once (the in-memory cache always does).
+        var lookup = cache.GetAsync(key, cancellationToken);
+        if (!lookup.IsCompletedSuccessfully) return GetAfterLookupAsync(lookup, key, fetch, toCached, cancellationToken);
+        var cached = lookup.Result;
+        return IsUsable(cached) ? new(cached!) : new(Join(key, fetch, toCached).WaitAsync(cancellationToken));
+    }
 
+    private async ValueTask<CachedToken> GetAfterLookupAsync<TFetched>(ValueTask<CachedToken?> lookup, string key,
+        Func<CancellationToken, Task<TFetched>> fetch, Func<TFetched, CachedToken> toCached, CancellationToken cancellationToken) where TFetched : class
+    {
+        var cached = await lookup.ConfigureAwait(false);
+        if (IsUsable(cached)) return cached!;
+        return await Join(key, fetch, toCached).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // The fetch in flight for the key, started here if there is none.
+    private Task<CachedToken> Join<TFetched>(string key, Func<CancellationToken, Task<TFetched>> fetch, Func<TFetched, CachedToken> toCached)
+        where TFetched : class
+    {
         var mine = new TaskCompletionSource<CachedToken>(TaskCreationOptions.RunContinuationsAsynchronously);
         var flight = _inFlight.GetOrAdd(key, mine.Task);
-        if (flight == mine.Task) _ = RunAsync(key, mine, fetch);
-        return await flight.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (flight == mine.Task) _ = RunAsync(key, mine, fetch, toCached);
+        return flight;
     }
 
     /// <summary>Forgets the token under <paramref name="key"/> if it is still <paramref name="rejectedValue"/>
@@ -43,7 +66,8 @@ internal sealed class SingleFlightTokenStore(ITokenCache cache, TimeProvider tim
     private bool IsUsable(CachedToken? cached) =>
         cached is not null && TokenFormat.IsValid(cached.Value) && cached.IsValidAt(timeProvider.GetUtcNow());
 
-    private async Task RunAsync(string key, TaskCompletionSource<CachedToken> flight, Func<CancellationToken, Task<CachedToken>> fetch)
+    private async Task RunAsync<TFetched>(string key, TaskCompletionSource<CachedToken> flight, Func<CancellationToken, Task<TFetched>> fetch,
+        Func<TFetched, CachedToken> toCached) where TFetched : class
     {
         try
         {
@@ -51,7 +75,8 @@ internal sealed class SingleFlightTokenStore(ITokenCache cache, TimeProvider tim
             if (cache is IFleetTokenCache fleet)
             {
                 // One refresh for the whole fleet: the shared cache locks, fetches and stores, or waits for whoever does.
-                cached = await fleet.GetOrRefreshAsync(key, IsUsable, fetch, CancellationToken.None).ConfigureAwait(false);
+                cached = await fleet.GetOrRefreshAsync(key, IsUsable, async ct => toCached(await fetch(ct).ConfigureAwait(false)), CancellationToken.None)
+                    .ConfigureAwait(false);
             }
             else
             {
@@ -59,7 +84,7 @@ internal sealed class SingleFlightTokenStore(ITokenCache cache, TimeProvider tim
                 cached = await cache.GetAsync(key, CancellationToken.None).ConfigureAwait(false);
                 if (!IsUsable(cached))
                 {
-                    cached = await fetch(CancellationToken.None).ConfigureAwait(false);
+                    cached = toCached(await fetch(CancellationToken.None).ConfigureAwait(false));
                     await cache.SetAsync(key, cached, CancellationToken.None).ConfigureAwait(false);
                 }
             }

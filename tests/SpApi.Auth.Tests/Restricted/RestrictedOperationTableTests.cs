@@ -134,4 +134,27 @@ public class RestrictedOperationTableTests
         Assert.Throws<ArgumentException>(() => RestrictedOperationTable.FromJson(
             """{ "operations": [ { "operation": "a.json#b", "path": "generic" }, { "operation": "a.json#b", "path": "specific" } ] }"""));
     }
+
+    [Test]
+    public void Shipped_table_is_built_only_when_a_listed_operation_is_looked_up()
+    {
+        var table = RestrictedOperationTable.Shipped();
+
+        Assert.That(table.Find("sellers.json", "getMarketplaceParticipations"), Is.Null);
+        Assert.That(table.IsLoaded, Is.False, "an operation the table does not list is answered by the generated check");
+        Assert.That(table.Find("ordersV0.json", "getOrders")?.Use, Is.EqualTo(RestrictedDataTokenUse.ForPersonalData));
+        Assert.That(table.IsLoaded, Is.True);
+    }
+
+    [Test]
+    public void Generated_check_lists_exactly_the_rows_of_the_shipped_table()
+    {
+        var rows = RestrictedOperationTable.Shipped().Operations.Select(o => o.Key).ToHashSet(StringComparer.Ordinal);
+        var listed = SpApi.Clients.SpApiOperationCatalog.Instance.All.Select(OperationKey.Of)
+            .Where(SpApi.Clients.GeneratedRestrictedOperations.Lists).ToHashSet(StringComparer.Ordinal);
+
+        Assert.That(rows.All(SpApi.Clients.GeneratedRestrictedOperations.Lists), Is.True, "every row is listed");
+        Assert.That(listed.IsSubsetOf(rows), Is.True, "no operation is listed without a row");
+        Assert.That(SpApi.Clients.GeneratedRestrictedOperations.Lists("sellers.json#getMarketplaceParticipations"), Is.False);
+    }
 }
