@@ -41,9 +41,10 @@ public sealed class SellingPartnerClient : IDisposable, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.ApplyLocalSandbox();
         new SellingPartnerOptionsValidator(settingPrefix: "").ThrowIfInvalid(options);
-        return configure is null
-            ? new SellingPartnerClient(new StandaloneServices(options, clients ?? SpApiClientCatalog.Generated()))
-            : WithContainer(options, configure, clients);
+        if (configure is not null) return WithContainer(options, configure, clients);
+        var services = new StandaloneServices(options, clients ?? SpApiClientCatalog.Generated());
+        if (options.PrefetchAccessToken) services.PrefetchDefaultSellerToken();
+        return new SellingPartnerClient(services);
     }
 
     // Apart from Create so that the standalone path does not load the DI container's assembly.

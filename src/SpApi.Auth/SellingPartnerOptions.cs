@@ -57,6 +57,15 @@ public sealed class SellingPartnerOptions
     /// <summary>Application version for the user-agent header (default: this library's version).</summary>
     public string? AppVersion { get; set; }
 
+    /// <summary>
+    /// <see cref="SellingPartnerClient.Create(SellingPartnerOptions, System.Action{Microsoft.Extensions.DependencyInjection.SellingPartnerApiBuilder})"/>
+    /// without a <c>configure</c> callback starts the default seller's LWA token exchange in the background (default
+    /// true), so its round trip overlaps the rest of start-up and the first call joins it instead of starting it.
+    /// A failure is not reported there: the first call that needs the token reports it. Nothing is fetched when there is
+    /// no default seller, and <c>AddSellingPartnerApi</c> (hosted apps, which start long before their first call) never prefetches.
+    /// </summary>
+    public bool PrefetchAccessToken { get; set; } = true;
+
     /// <summary>Tokens are renewed this long before Amazon's <c>expires_in</c> runs out (default 5 minutes).</summary>
     public TimeSpan TokenExpiryMargin { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SpApi.Auth.Sellers;
+using SpApi.Auth.Tokens;
 
 namespace SpApi.Auth.Standalone;
 
@@ -16,6 +18,7 @@ internal sealed class StandaloneServices : IServiceProvider, IDisposable, IAsync
     private readonly List<IDisposable> _created = [];
     private readonly StandaloneHttp _http;
     private readonly object _sync = new();
+    private readonly CancellationTokenSource _stopping = new();
     private bool _disposed;
 
     public StandaloneServices(SellingPartnerOptions options, SpApiClientCatalog catalog)
@@ -45,6 +48,30 @@ internal sealed class StandaloneServices : IServiceProvider, IDisposable, IAsync
         }
     }
 
+    /// <summary>The background token exchange <see cref="PrefetchDefaultSellerToken"/> started (tests wait for it); null when none.</summary>
+    internal Task? Prefetch { get; private set; }
+
+    /// <summary>
+    /// Starts the default seller's LWA exchange on the thread pool (<see cref="SellingPartnerOptions.PrefetchAccessToken"/>):
+    /// the first call finds the token cached or joins the exchange in flight (single flight), so the LWA round trip
+    /// overlaps the rest of start-up. Failures end here unreported: the first call makes its own attempt and reports it.
+    /// </summary>
+    public void PrefetchDefaultSellerToken() => Prefetch = Task.Run(PrefetchAsync);
+
+    private async Task PrefetchAsync()
+    {
+        try
+        {
+            var sellers = this.GetRequiredService<ISellerRegistry>();
+            if (sellers.DefaultSeller is not { } name || !sellers.TryGet(name, out var seller)) return;
+            await this.GetRequiredService<AccessTokenProvider>().GetSellerTokenAsync(seller, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Deliberately unreported (see above); a disposed client also ends here.
+        }
+    }
+
     /// <summary>Disposes what was made here, last made first (as a DI container does), then the pipelines and transport.</summary>
     public void Dispose()
     {
@@ -55,6 +82,7 @@ internal sealed class StandaloneServices : IServiceProvider, IDisposable, IAsync
             _disposed = true;
             created = [.. _created];
         }
+        _stopping.Cancel(); // a prefetch still waiting gives up
         for (var i = created.Length - 1; i >= 0; i--) created[i].Dispose();
         _http.Dispose();
     }

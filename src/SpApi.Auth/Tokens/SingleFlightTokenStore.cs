@@ -95,6 +95,8 @@ internal sealed class SingleFlightTokenStore(ITokenCache cache, TimeProvider tim
         {
             _inFlight.TryRemove(new KeyValuePair<string, Task<CachedToken>>(key, flight.Task));
             flight.TrySetException(e);
+            // Marked observed: every waiter may have given up (cancelled), which must not raise UnobservedTaskException later.
+            _ = flight.Task.Exception;
         }
     }
 }

@@ -90,5 +90,6 @@ public class LwaRedirectAndHostTests
         RefreshToken = Refresh,
         LwaEndpoint = lwaEndpoint.ToString(),
         AllowLoopbackBaseAddress = allowLoopback,
+        PrefetchAccessToken = false, // these tests count the LWA requests of the exchange they make themselves
     };
 }

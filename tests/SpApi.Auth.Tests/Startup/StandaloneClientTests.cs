@@ -3,6 +3,7 @@ using Microsoft.Extensions.Http;
 using SpApi.Auth.Handlers;
 using SpApi.Auth.Lwa;
 using SpApi.Auth.Pipeline;
+using SpApi.Auth.Standalone;
 using SpApi.Auth.Tests.Support;
 using SpApi.Sellers.V1;
 
@@ -98,4 +99,73 @@ public class StandaloneClientTests
 
         Assert.Throws<ObjectDisposedException>(() => services.GetService(typeof(ILwaClient)));
     }
+
+    [Test]
+    public async Task Prefetch_FetchesTheDefaultSellersTokenBeforeAnyCall_AndTheFirstCallUsesIt()
+    {
+        await using var server = new LoopbackHttpServer(line =>
+            line.StartsWith("POST /auth/o2/token", StringComparison.Ordinal) ? LoopbackHttpServer.Answer(200, TokenJson) : LoopbackHttpServer.Answer(200, ParticipationsJson));
+        await using var sp = SellingPartnerClient.Create(Options(server.Address));
+
+        await PrefetchOf(sp).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.That(TokenRequests(server), Is.EqualTo(1), "the exchange ran without any call");
+
+        var answer = await sp.Get<ISellersClient>().GetMarketplaceParticipationsAsync(CancellationToken.None);
+        Assert.That(answer.Payload, Has.Count.EqualTo(1));
+        Assert.That(TokenRequests(server), Is.EqualTo(1), "the first call used the prefetched token");
+    }
+
+    [Test]
+    public async Task PrefetchOff_NothingIsFetchedUntilTheFirstCall()
+    {
+        await using var server = new LoopbackHttpServer(line =>
+            line.StartsWith("POST /auth/o2/token", StringComparison.Ordinal) ? LoopbackHttpServer.Answer(200, TokenJson) : LoopbackHttpServer.Answer(200, ParticipationsJson));
+        var options = Options(server.Address);
+        options.PrefetchAccessToken = false;
+        await using var sp = SellingPartnerClient.Create(options);
+
+        Assert.That(((StandaloneServices)sp.Services).Prefetch, Is.Null);
+        await sp.Get<ISellersClient>().GetMarketplaceParticipationsAsync(CancellationToken.None);
+        Assert.That(TokenRequests(server), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task PrefetchRefused_IsReportedByTheFirstCall_NotByCreate()
+    {
+        await using var server = new LoopbackHttpServer(line =>
+            line.StartsWith("POST /auth/o2/token", StringComparison.Ordinal)
+                ? LoopbackHttpServer.Answer(400, """{"error":"invalid_grant","error_description":"The request has an invalid grant parameter : refresh_token"}""")
+                : LoopbackHttpServer.Answer(200, ParticipationsJson));
+        await using var sp = SellingPartnerClient.Create(Options(server.Address));
+
+        await PrefetchOf(sp).WaitAsync(TimeSpan.FromSeconds(30)); // ends quietly
+        var error = Assert.ThrowsAsync<LwaException>(() => sp.Get<ISellersClient>().GetMarketplaceParticipationsAsync(CancellationToken.None));
+        Assert.That(error!.Error, Is.EqualTo("invalid_grant"));
+        Assert.That(server.Requests.Count(r => r.RequestLine.StartsWith("GET ", StringComparison.Ordinal)), Is.Zero, "nothing reached SP-API");
+    }
+
+    [Test]
+    public async Task Dispose_EndsAPrefetchStillWaitingForLwa()
+    {
+        using var release = new ManualResetEventSlim();
+        await using var server = new LoopbackHttpServer(line =>
+        {
+            release.Wait(TimeSpan.FromSeconds(30)); // LWA does not answer until the test is done
+            return LoopbackHttpServer.Answer(200, TokenJson);
+        });
+        var sp = SellingPartnerClient.Create(Options(server.Address));
+        var prefetch = PrefetchOf(sp);
+
+        sp.Dispose();
+
+        await prefetch.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.That(prefetch.IsCompletedSuccessfully, Is.True, "the prefetch ends without an error of its own");
+        release.Set();
+    }
+
+    private static Task PrefetchOf(SellingPartnerClient sp) =>
+        ((StandaloneServices)sp.Services).Prefetch ?? throw new AssertionException("no prefetch was started");
+
+    private static int TokenRequests(LoopbackHttpServer server) =>
+        server.Requests.Count(r => r.RequestLine.StartsWith("POST /auth/o2/token", StringComparison.Ordinal));
 }
