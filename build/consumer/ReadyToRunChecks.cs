@@ -3,8 +3,6 @@
 // of the packages' runtimes/<rid>/lib/<tfm>/ (a portable app: from its runtimes/<rid>/ folder, as the host picks them
 // from deps.json; a RID-specific ReadyToRun publish: from the app folder, not compiled a second time), while lib/<tfm>/
 // keeps the IL assembly with the same identity (MVID). The script passes the RIDs, the version and the package folder.
-using System.Reflection.Metadata;
-using System.Reflection.PortableExecutable;
 using System.Runtime.InteropServices;
 using SpApi.Auth;
 using SpApi.Runtime;
@@ -41,26 +39,12 @@ internal static class ReadyToRunChecks
             var portableCopy = Path.Combine(AppContext.BaseDirectory, "runtimes", rid, "lib", tfm, file);
             var expected = File.Exists(portableCopy) ? portableCopy : Path.Combine(AppContext.BaseDirectory, file);
             check(PathsEqual(assembly.Location, expected), $"readytorun: {name} loaded from {Path.GetRelativePath(AppContext.BaseDirectory, expected)} (was {assembly.Location})");
-            check(File.Exists(image) && IsReadyToRun(assembly.Location) && File.ReadAllBytes(assembly.Location).AsSpan().SequenceEqual(File.ReadAllBytes(image)),
+            check(File.Exists(image) && PeImage.IsReadyToRun(assembly.Location) && File.ReadAllBytes(assembly.Location).AsSpan().SequenceEqual(File.ReadAllBytes(image)),
                 $"readytorun: {name} is a ReadyToRun image, the package's runtimes/{rid}/lib/{tfm}/{file} as shipped");
-            check(File.Exists(il) && !IsReadyToRun(il) && Mvid(il) == Mvid(image),
+            check(File.Exists(il) && !PeImage.IsReadyToRun(il) && PeImage.Mvid(il) == PeImage.Mvid(image),
                 $"readytorun: the package's lib/{tfm}/{file} is the IL assembly the image was compiled from (same MVID)");
         }
     }
 
     private static bool PathsEqual(string a, string b) => string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), StringComparison.Ordinal);
-
-    /// <summary>A ReadyToRun image has a managed native header (the precompiled code's directory) in its CLI header.</summary>
-    private static bool IsReadyToRun(string path)
-    {
-        using var pe = new PEReader(File.OpenRead(path));
-        return pe.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
-    }
-
-    private static Guid Mvid(string path)
-    {
-        using var pe = new PEReader(File.OpenRead(path));
-        var metadata = pe.GetMetadataReader();
-        return metadata.GetGuid(metadata.GetModuleDefinition().Mvid);
-    }
 }
