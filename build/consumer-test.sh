@@ -20,9 +20,9 @@ packages="$root/artifacts/packages"
 feed="${SPAPI_NUGET_FEED:-https://api.nuget.org/v3/index.json}"
 passed=0; failed=0
 check() { # name, command...
-  local name="$1"; shift
+  local name="$1" started=$SECONDS; shift
   echo "== consumer: $name"
-  if "$@"; then passed=$((passed + 1)); echo "   passed: $name"; else failed=$((failed + 1)); echo "   FAILED: $name"; fi
+  if "$@"; then passed=$((passed + 1)); echo "   passed: $name ($((SECONDS - started)) s)"; else failed=$((failed + 1)); echo "   FAILED: $name ($((SECONDS - started)) s)"; fi
 }
 finish() { echo "$passed passed, $failed failed, 0 skipped"; [ "$failed" -eq 0 ]; exit $?; }
 
