@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Packs the shipped projects (build/packages.slnf: the SpApi.* libraries under src/ and the spapi tool) with their
-# symbol packages into artifacts/packages. Versions: build/Version.props (docs/packages.md).
+# symbol packages into artifacts/packages, the libraries with ReadyToRun images per RID (artifacts/readytorun/<rid>/,
+# build/ReadyToRun.props). Versions: build/Version.props (docs/packages.md).
 #   build/pack.sh                 1.0.0 packages
 #   build/pack.sh --suffix rc.1   1.0.0-rc.1 packages
 # Extra arguments go to 'dotnet build' (e.g. --no-restore).
@@ -13,11 +14,19 @@ if [ "${1:-}" = "--suffix" ]; then
   suffix=("-p:VersionSuffix=$2"); shift 2
 fi
 
-rm -rf "$out"
+images="$root/artifacts/readytorun"
+rm -rf "$out" "$images"
 mkdir -p "$out"
 # ContinuousIntegrationBuild: deterministic paths (/_/) in pdbs; the same in build and pack.
-props=(-c Release -p:ContinuousIntegrationBuild=true "${suffix[@]}")
+# SpApiReadyToRunAllRids: restore build/SpApi.ReadyToRun with the runtime packs of every RID the packages carry.
+props=(-c Release -p:ContinuousIntegrationBuild=true -p:SpApiReadyToRunAllRids=true "${suffix[@]}")
 dotnet build "$root/build/packages.slnf" "${props[@]}" "$@"
-dotnet pack "$root/build/packages.slnf" "${props[@]}" --no-build --no-restore -o "$out"
+# ReadyToRun images of the libraries, one folder per RID (build/ReadyToRun.props), compiled from the IL just built.
+rids=$(dotnet msbuild "$root/build/SpApi.ReadyToRun" -getProperty:SpApiReadyToRunRids)
+for rid in ${rids//;/ }; do
+  dotnet publish "$root/build/SpApi.ReadyToRun" "${props[@]}" -r "$rid" --no-restore -p:BuildProjectReferences=false \
+    -o "$images/$rid" -v q -nologo
+done
+dotnet pack "$root/build/packages.slnf" "${props[@]}" --no-build --no-restore -p:SpApiReadyToRunImages="$images" -o "$out"
 echo "packages in $out:"
 ls -1 "$out"

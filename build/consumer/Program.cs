@@ -1,6 +1,7 @@
 // The consumer test's application (build/consumer-test.sh, docs/packages.md): an ordinary console app that uses
 // SpApi from its NuGet packages only, against the packaged sandbox started in-process; the add-on packages
-// (Documents, Notifications, Auth.Redis) are checked in AddOnChecks.cs. Exit code 0 = all checks passed.
+// (Documents, Notifications, Auth.Redis) are checked in AddOnChecks.cs, the precompiled code in ReadyToRunChecks.cs.
+// Exit code 0 = all checks passed.
 using SpApi.Auth;
 using SpApi.Runtime;
 using SpApi.Sandbox;
@@ -74,6 +75,9 @@ catch (SpApiException e)
 await AddOnChecks.DocumentsAsync(sp, Check, ct);
 AddOnChecks.Notifications(Check);
 await AddOnChecks.RedisAsync(ClientOptions, Check, ct);
+
+// 5. The precompiled (ReadyToRun) code the packages carry for this machine's RID.
+ReadyToRunChecks.Loaded(Check);
 
 Console.WriteLine(failures.Count == 0 ? "consumer: all checks passed" : $"consumer: {failures.Count} check(s) failed");
 return failures.Count == 0 ? 0 : 1;

@@ -1,0 +1,44 @@
+namespace SpApi.Cli.Tests.Bench;
+
+/// <summary>
+/// The cold-start app that <c>spapi bench coldstart</c> runs by default (<c>coldstart/</c> beside spapi) runs SpApi as
+/// a package consumer's JIT build does: the host RID's ReadyToRun images of SpApi.Runtime, SpApi.Clients and SpApi.Auth
+/// (build/SpApi.ReadyToRun, the images the packages ship), compiled from the same IL as the app's own build.
+/// </summary>
+public class ColdStartCopyTests
+{
+    [TestCase("SpApi.Runtime")]
+    [TestCase("SpApi.Clients")]
+    [TestCase("SpApi.Auth")]
+    public void ColdStartCopy_HasTheReadyToRunImageOfTheAppsOwnIl(string assembly)
+    {
+        var copy = Path.Combine(SpApiOutput(), "coldstart", assembly + ".dll");
+        var il = Path.Combine(Root(), "build", "SpApi.ColdStart", "bin", Configuration(), Tfm(), assembly + ".dll");
+        Assert.That(File.Exists(copy), Is.True, copy);
+        Assert.That(PeImage.IsReadyToRun(copy), Is.True, $"{copy} is not a ReadyToRun image");
+        Assert.That(PeImage.IsReadyToRun(il), Is.False, $"{il}: the app's own build is plain IL");
+        Assert.That(PeImage.Mvid(copy), Is.EqualTo(PeImage.Mvid(il)), "the image is compiled from the assembly the app was built with");
+    }
+
+    [Test]
+    public void ColdStartCopy_KeepsTheAppsOtherAssembliesAsBuilt()
+    {
+        var copy = Path.Combine(SpApiOutput(), "coldstart", "SpApi.ColdStart.dll");
+        var il = Path.Combine(Root(), "build", "SpApi.ColdStart", "bin", Configuration(), Tfm(), "SpApi.ColdStart.dll");
+        Assert.That(File.ReadAllBytes(copy), Is.EqualTo(File.ReadAllBytes(il)));
+    }
+
+    // spapi is built beside this test project (ProjectReference) in the same configuration: bin/<Configuration>/<tfm>.
+    private static string SpApiOutput() => Path.Combine(Root(), "src", "SpApi.Cli", "bin", Configuration(), Tfm());
+
+    private static string Configuration() => new DirectoryInfo(TestContext.CurrentContext.TestDirectory).Parent!.Name;
+
+    private static string Tfm() => new DirectoryInfo(TestContext.CurrentContext.TestDirectory).Name;
+
+    private static string Root()
+    {
+        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SpApi.Generated.sln"))) dir = dir.Parent;
+        return dir!.FullName;
+    }
+}
