@@ -90,7 +90,7 @@ public static class StartupEmitter
         sb.AppendLine("        };");
         sb.AppendLine();
         // A switch the compiler turns into a hash lookup: a call of an unlisted operation need not build the table.
-        var keys = rows.OfType<JObject>().Select(r => r["operation"] is JValue { Type: JTokenType.String } v ? (string?)v : null)
+        var keys = rows.OfType<JObject>().Select(r => r["operation"] is JValue { Type: JTokenType.String } v ? OperationKey((string)v!) : null)
             .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         sb.AppendLine("        /// <summary>True when the table has a row for <paramref name=\"operationKey\"/> (<c>modelFile#operationId</c>).</summary>");
         sb.AppendLine("        public static bool Lists(string operationKey) => operationKey switch");
@@ -133,6 +133,13 @@ public static class StartupEmitter
         sb.AppendLine("    }");
         sb.AppendLine("}");
         return sb.ToString();
+    }
+
+    // As SpApi.Auth keys a row (OperationKey.Of): the model file's name without folders, '#', the operation id.
+    private static string OperationKey(string operation)
+    {
+        var hash = operation.IndexOf('#');
+        return hash <= 0 ? operation : Path.GetFileName(operation[..hash]) + operation[hash..];
     }
 
     private static string Values(string path, int index, JProperty property) => property.Value switch

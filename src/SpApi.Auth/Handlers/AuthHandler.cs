@@ -55,8 +55,17 @@ internal sealed class AuthHandler : DelegatingHandler
         Stamp(request, token);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         response = await ReceivedAsync(request, response, cancellationToken).ConfigureAwait(false);
-        if (token.CacheKey is null || !await AccessTokenRejection.IsRejectedTokenAsync(response, cancellationToken).ConfigureAwait(false))
-            return response;
+        bool rejected;
+        try
+        {
+            rejected = token.CacheKey is not null && await AccessTokenRejection.IsRejectedTokenAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            response.Dispose(); // e.g. cancelled while reading the error body
+            throw;
+        }
+        if (!rejected) return response;
         return await ReplayWithNewTokenAsync(request, response, token, operation, seller, cancellationToken).ConfigureAwait(false);
     }
 
@@ -66,8 +75,8 @@ internal sealed class AuthHandler : DelegatingHandler
     {
         _logger.LogInformation("SP-API rejected the {TokenKind} token for {Operation} (seller {Seller}); fetching a new one and replaying once.",
             token.Kind, operation?.Key ?? "(unknown operation)", seller?.Name ?? "(application)");
-        await _tokens.InvalidateAsync(token, cancellationToken).ConfigureAwait(false);
         rejected.Dispose();
+        await _tokens.InvalidateAsync(token, cancellationToken).ConfigureAwait(false);
         token = await _tokens.SelectAsync(request, seller, cancellationToken).ConfigureAwait(false);
         Stamp(request, token);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace SpApi.Auth.Handlers;
 
 /// <summary>
@@ -22,7 +20,7 @@ public static class UserAgent
         var name = OperatingSystem.IsWindows() ? "Windows" : OperatingSystem.IsLinux() ? "Linux" : OperatingSystem.IsMacOS() ? "macOS"
             : OperatingSystem.IsFreeBSD() ? "FreeBSD" : "Unix";
         var version = Environment.OSVersion.Version;
-        return Clean($"{name}/{version.Major}.{version.Minor}.{Math.Max(version.Build, 0)}");
+        return $"{name}/{version.Major}.{version.Minor}.{Math.Max(version.Build, 0)}";
     }
 
     /// <summary>App name and version become HTTP product tokens: no spaces, slashes, parentheses or semicolons.</summary>
@@ -32,14 +30,5 @@ public static class UserAgent
             throw new ArgumentException($"{setting} is required for the user-agent header.", setting);
         if (value.Any(c => c <= ' ' || c >= 127 || "/();,\"\\".Contains(c)))
             throw new ArgumentException($"{setting} '{value}' may not contain spaces, '/', '(', ')', ';', ',', quotes or non-ASCII characters.", setting);
-    }
-
-    // OS descriptions may contain parentheses (e.g. "Debian GNU/Linux 12 (bookworm)") that would end the comment early.
-    private static string Clean(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        foreach (var c in text.Trim())
-            sb.Append(c is '(' or ')' or ';' || c < ' ' || c >= 127 ? ' ' : c);
-        return sb.ToString().Trim();
     }
 }

@@ -11,7 +11,7 @@ public sealed class LwaClientOptions
     /// </summary>
     public Uri Endpoint
     {
-        // Amazon's address is parsed only when it is used: a sandbox or proxy endpoint set here never needs it.
+        // Amazon's address is parsed only when it is used (a loopback sandbox endpoint set here never needs it).
         get => _endpoint ??= SpApiEndpoints.LwaTokenEndpoint;
         set => _endpoint = value;
     }

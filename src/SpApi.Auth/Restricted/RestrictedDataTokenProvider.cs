@@ -11,6 +11,9 @@ namespace SpApi.Auth.Restricted;
 internal sealed class RestrictedDataTokenProvider(
     IRestrictedDataTokenSource source, SingleFlightTokenStore store, LwaCredentials application, TimeSpan expiryMargin, TimeProvider timeProvider)
 {
+    private readonly Func<RestrictedDataToken, CachedToken> _toCached = rdt =>
+        CachedToken.Create(rdt.Token, rdt.ExpiresIn, expiryMargin, timeProvider.GetUtcNow());
+
     /// <summary>The client id of the application acting for <paramref name="seller"/>.</summary>
     public string ApplicationId(SellerContext seller) => (seller?.Credentials ?? application).ClientId;
 
@@ -21,7 +24,7 @@ internal sealed class RestrictedDataTokenProvider(
         var app = seller.Credentials ?? application;
         var key = TokenCacheKeys.RestrictedData(app.ClientId, seller.RefreshToken, resource.Method, resource.Path, resource.DataElements, targetApplication);
         var token = await store.GetAsync(key, ct => source.CreateAsync(seller, resource, targetApplication, ct),
-            rdt => CachedToken.Create(rdt.Token, rdt.ExpiresIn, expiryMargin, timeProvider.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            _toCached, cancellationToken).ConfigureAwait(false);
         return new IssuedToken(token.Value, TokenKind.RestrictedData, key);
     }
 }

@@ -25,7 +25,7 @@ public sealed class RestrictedRoleRefusals(TimeSpan duration, TimeProvider timeP
         var now = timeProvider.GetUtcNow();
         var until = now + Duration;
         var isNew = true;
-        LazyInitializer.EnsureInitialized(ref _until).AddOrUpdate((applicationClientId, seller), until, (_, previous) =>
+        LazyInitializer.EnsureInitialized(ref _until, static () => new()).AddOrUpdate((applicationClientId, seller), until, (_, previous) =>
         {
             isNew = previous <= now;
             return until;

@@ -54,7 +54,8 @@ internal sealed class StandaloneServices : IServiceProvider, IDisposable, IAsync
     /// <summary>
     /// Starts the default seller's LWA exchange on the thread pool (<see cref="SellingPartnerOptions.PrefetchAccessToken"/>):
     /// the first call finds the token cached or joins the exchange in flight (single flight), so the LWA round trip
-    /// overlaps the rest of start-up. Failures end here unreported: the first call makes its own attempt and reports it.
+    /// overlaps the rest of start-up. Failures end here unreported: the first call reports them (it makes its own attempt,
+    /// or fails at once with the recorded refusal after an <c>invalid_grant</c>, see <see cref="RevokedSellers"/>).
     /// </summary>
     public void PrefetchDefaultSellerToken() => Prefetch = Task.Run(PrefetchAsync);
 
@@ -85,6 +86,7 @@ internal sealed class StandaloneServices : IServiceProvider, IDisposable, IAsync
         _stopping.Cancel(); // a prefetch still waiting gives up
         for (var i = created.Length - 1; i >= 0; i--) created[i].Dispose();
         _http.Dispose();
+        _stopping.Dispose();
     }
 
     public ValueTask DisposeAsync()

@@ -38,6 +38,7 @@ public sealed class SpApiMetrics : IDisposable
     {
         get
         {
+            if (Volatile.Read(ref _disposed)) return false; // disposed with its container: nothing records any more
             var i = Get();
             return i.Requests.Enabled || i.Duration.Enabled || i.Throttled.Enabled || i.Retries.Enabled || i.LimiterWait.Enabled;
         }

@@ -18,11 +18,8 @@ internal sealed class SingleFlightTokenStore(ITokenCache cache, TimeProvider tim
     /// The fetch runs without the caller's token: one caller giving up must not fail the others sharing it.
     /// Each caller still stops waiting when its own token is cancelled.
     /// </remarks>
-    public ValueTask<CachedToken> GetAsync(string key, Func<CancellationToken, Task<CachedToken>> fetch, CancellationToken cancellationToken) =>
-        GetAsync(key, fetch, static token => token, cancellationToken);
-
-    /// <summary>As above, for a fetch whose answer <paramref name="toCached"/> turns into the cached token.</summary>
-    /// <remarks>A converter, not an async wrapper around the fetch: each async layer costs start-up JIT time.</remarks>
+    /// <para><paramref name="toCached"/> turns the fetch's answer into the cached token: a converter, not an async wrapper
+    /// around the fetch, since each async layer costs start-up JIT time.</para>
     public ValueTask<CachedToken> GetAsync<TFetched>(string key, Func<CancellationToken, Task<TFetched>> fetch, Func<TFetched, CachedToken> toCached,
         CancellationToken cancellationToken) where TFetched : class
     {

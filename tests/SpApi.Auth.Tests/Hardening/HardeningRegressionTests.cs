@@ -195,7 +195,7 @@ public class HardeningRegressionTests
         await cache.SetAsync("k", new CachedToken("Atza|x\r\nX-Injected: 1", time.GetUtcNow().AddHours(1)), CancellationToken.None);
         var store = new SingleFlightTokenStore(cache, time);
 
-        var token = await store.GetAsync("k", _ => Task.FromResult(new CachedToken("Atza|fresh", time.GetUtcNow().AddHours(1))), CancellationToken.None);
+        var token = await store.GetAsync("k", _ => Task.FromResult(new CachedToken("Atza|fresh", time.GetUtcNow().AddHours(1))), t => t, CancellationToken.None);
 
         Assert.That(token.Value, Is.EqualTo("Atza|fresh"));
     }

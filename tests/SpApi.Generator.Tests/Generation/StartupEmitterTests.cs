@@ -47,6 +47,32 @@ public class StartupEmitterTests
     }
 
     [Test]
+    public void RestrictedTable_ListsEachRowsKeyOnce_AsTheRuntimeKeysIt()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, """
+                { "operations": [ { "operation": "models/ordersV0.json#getOrders", "path": "generic" },
+                                  { "operation": "ordersV0.json#getOrders", "path": "generic" },
+                                  { "operation": "shipping.json#getShipment", "path": "generic" } ] }
+                """);
+            var code = StartupEmitter.EmitRestrictedOperations(file);
+
+            var lists = code[code.IndexOf("public static bool Lists", StringComparison.Ordinal)..];
+            lists = lists[..lists.IndexOf("};", StringComparison.Ordinal)];
+            Assert.That(lists, Does.Contain("\"ordersV0.json#getOrders\" => true,"), "folders are dropped, as OperationKey.Of does");
+            Assert.That(lists, Does.Not.Contain("models/"));
+            Assert.That(lists.Split("\"ordersV0.json#getOrders\"").Length - 1, Is.EqualTo(1), "a duplicate key would not compile in a switch");
+            Assert.That(lists, Does.Contain("\"shipping.json#getShipment\" => true,").And.Contain("_ => false,"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
     public void GrantlessTable_ListsOnlyGrantlessOperations_KeyedByModelFileAndOperationId()
     {
         static SpApi.Runtime.OperationMetadata Op(string file, string id, string? scope) =>
