@@ -8,10 +8,11 @@
 #  2. every project of build/packages.slnf was packed with its symbol package, and the restored packages depend on
 #     the other SpApi packages at exactly their own version;
 #  3. the spapi tool installed from artifacts/packages runs 'spapi smoke --api Orders' from an empty directory;
-#  4. the libraries carry ReadyToRun images per RID (runtimes/<rid>/lib/<tfm>/, build/ReadyToRun.props): the app of 1.
-#     (a portable JIT build) runs SpApi.Runtime/Clients/Auth from the runtimes/<this RID>/ copies, which are ReadyToRun
-#     images (build/consumer/ReadyToRunChecks.cs), and a ReadyToRun publish of the same app for this RID works and
-#     ships those images as they are.
+#  4. the libraries carry ReadyToRun images per RID (runtimes/<rid>/lib/<tfm>/, build/ReadyToRun.props): every listed
+#     library's package has, for every listed RID, an image for that OS and architecture (PE Machine) compiled from
+#     the IL in its lib/ (same MVID); on a listed RID the app of 1. (a portable JIT build) runs SpApi.Runtime/Clients/
+#     Auth from the runtimes/<this RID>/ copies as shipped (build/consumer/ReadyToRunChecks.cs), and a ReadyToRun
+#     publish of the same app for this RID works and ships those images as they are.
 # Prints 'N passed, N failed, N skipped' last (.ci/run adds it to its counts).
 #   build/consumer-test.sh [--no-pack]
 set -uo pipefail
@@ -33,11 +34,29 @@ nupkg=$(ls "$packages"/SpApi.Runtime.*.nupkg 2>/dev/null | grep -v '\.snupkg$' |
 if [ -z "$nupkg" ]; then echo "no packages in $packages"; failed=$((failed + 1)); finish; fi
 version=$(basename "$nupkg" .nupkg); version=${version#SpApi.Runtime.}
 
-# The RIDs and libraries the packages carry ReadyToRun images for (ReadyToRunChecks.cs reads the RIDs and version).
-readytorun_rids=$(dotnet msbuild "$root/build/SpApi.ReadyToRun" -getProperty:SpApiReadyToRunRids)
-readytorun_projects=$(dotnet msbuild "$root/build/SpApi.ReadyToRun" -getProperty:SpApiReadyToRunProjects)
-export SPAPI_READYTORUN_RIDS="$readytorun_rids" SPAPI_VERSION="$version"
+# NuGet's package folders are lower case (<id>/<version>/).
+lower() { echo "$1" | tr '[:upper:]' '[:lower:]'; }
+version_folder=$(lower "$version")
+
+# The RIDs and libraries the packages carry ReadyToRun images for (build/ReadyToRun.props), read in one evaluation.
+readytorun=$(dotnet msbuild "$root/build/SpApi.ReadyToRun" -getProperty:SpApiReadyToRunRids -getProperty:SpApiReadyToRunProjects)
+property() { echo "$readytorun" | sed -n "s/.*\"$1\": *\"\([^\"]*\)\".*/\1/p"; }
+readytorun_rids=$(property SpApiReadyToRunRids)
+readytorun_projects=$(property SpApiReadyToRunProjects)
+rids=(); projects=()
+IFS=';' read -r -a listed <<< "$readytorun_rids"
+for x in ${listed[@]+"${listed[@]}"}; do [ -z "$x" ] || rids+=("$x"); done
+IFS=';' read -r -a listed <<< "$readytorun_projects"
+for x in ${listed[@]+"${listed[@]}"}; do [ -z "$x" ] || projects+=("$x"); done
+if [ "${#rids[@]}" -eq 0 ] || [ "${#projects[@]}" -eq 0 ]; then
+  echo "no ReadyToRun RIDs or libraries read from build/SpApi.ReadyToRun: $readytorun"; failed=$((failed + 1)); finish
+fi
 host_rid=$(dotnet --info | awk '$1 == "RID:" { print $2; exit }')
+# The RID whose images the app must load: this machine's, when the packages ship it (else the app runs SpApi as IL).
+expected_rid=""
+for x in "${rids[@]}"; do [ "$x" != "$host_rid" ] || expected_rid="$host_rid"; done
+export SPAPI_READYTORUN_RIDS="$readytorun_rids" SPAPI_READYTORUN_PROJECTS="$readytorun_projects" \
+  SPAPI_READYTORUN_HOST_RID="$expected_rid" SPAPI_VERSION="$version"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/spapi-consumer.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -86,7 +105,7 @@ metadata() {
     done
   done
   # The packages the app restored (NuGet extracts each nuspec): every SpApi dependency pinned to [version].
-  for nuspec in "$NUGET_PACKAGES"/spapi.*/"$version"/*.nuspec; do
+  for nuspec in "$NUGET_PACKAGES"/spapi.*/"$version_folder"/*.nuspec; do
     [ -f "$nuspec" ] || { echo "   no restored SpApi packages"; return 1; }
     grep -q '<readme>README.md</readme>' "$nuspec" || { echo "   $(basename "$nuspec"): no readme"; problems=$((problems + 1)); }
     deps=$(grep -o '<dependency id="SpApi\.[^"]*" version="[^"]*"' "$nuspec" | grep -v "version=\"\[$version\]\"")
@@ -100,16 +119,8 @@ tool() {
     && cd "$work/empty" \
     && env -u SPAPI_MODELS_DIR "$work/tools/spapi" smoke --api Orders
 }
-readytorun_packages() { # in the packages as the app restored them (NuGet extracts each whole)
-  local id dir rid problems=0
-  for id in ${readytorun_projects//;/ }; do
-    dir="$NUGET_PACKAGES/${id,,}/$version"
-    [ -f "$dir/lib/net10.0/$id.dll" ] || { echo "   $id: no lib/net10.0/$id.dll"; problems=$((problems + 1)); }
-    for rid in ${readytorun_rids//;/ }; do
-      [ -f "$dir/runtimes/$rid/lib/net10.0/$id.dll" ] || { echo "   $id: no runtimes/$rid/lib/net10.0/$id.dll"; problems=$((problems + 1)); }
-    done
-  done
-  [ "$problems" -eq 0 ]
+readytorun_packages() { # in the packages as the app restored them (NuGet extracts each whole): ReadyToRunChecks.cs
+  cd "$work/MyApp" && dotnet run -c Release --no-build -- readytorun-packages
 }
 readytorun_publish() {
   cd "$work/MyApp" \
@@ -119,6 +130,6 @@ readytorun_publish() {
 check "console app: ordinary, restricted and grantless calls, documents, notifications and Redis from the packages" app
 check "packages: every shipped project packed with symbols; SpApi dependencies pinned to their own version" metadata
 check "spapi tool: smoke --api Orders from an empty directory" tool
-check "packages: ReadyToRun images of $(echo ${readytorun_projects//;/ }) for ${readytorun_rids//;/, } beside the IL assembly" readytorun_packages
-check "ReadyToRun publish ($host_rid) of the console app: runs, with the packages' images as shipped" readytorun_publish
+check "packages: ReadyToRun images of ${projects[*]} for ${rids[*]}, compiled from the IL beside them" readytorun_packages
+check "ReadyToRun publish ($host_rid) of the console app: runs${expected_rid:+, with the images as the packages ship them}" readytorun_publish
 finish

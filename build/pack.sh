@@ -4,7 +4,8 @@
 # build/ReadyToRun.props). Versions: build/Version.props (docs/packages.md).
 #   build/pack.sh                 1.0.0 packages
 #   build/pack.sh --suffix rc.1   1.0.0-rc.1 packages
-# Extra arguments go to 'dotnet build' (e.g. --no-restore).
+# Extra arguments go to 'dotnet build' (e.g. --no-restore: skips the packages' restore; build/SpApi.ReadyToRun is still
+# restored, for every RID, since its per-RID publishes need each RID's runtime pack, which no other restore fetches).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$root/artifacts/packages"
@@ -22,8 +23,12 @@ mkdir -p "$out"
 props=(-c Release -p:ContinuousIntegrationBuild=true -p:SpApiReadyToRunAllRids=true "${suffix[@]}")
 dotnet build "$root/build/packages.slnf" "${props[@]}" "$@"
 # ReadyToRun images of the libraries, one folder per RID (build/ReadyToRun.props), compiled from the IL just built.
-rids=$(dotnet msbuild "$root/build/SpApi.ReadyToRun" -getProperty:SpApiReadyToRunRids)
-for rid in ${rids//;/ }; do
+rids=()
+IFS=';' read -r -a listed <<< "$(dotnet msbuild "$root/build/SpApi.ReadyToRun" -getProperty:SpApiReadyToRunRids)"
+for rid in ${listed[@]+"${listed[@]}"}; do [ -z "$rid" ] || rids+=("$rid"); done
+[ "${#rids[@]}" -gt 0 ] || { echo "pack.sh: SpApiReadyToRunRids (build/ReadyToRun.props) is empty; the packages would carry IL only" >&2; exit 1; }
+dotnet restore "$root/build/SpApi.ReadyToRun" -p:SpApiReadyToRunAllRids=true -v q -nologo
+for rid in "${rids[@]}"; do
   dotnet publish "$root/build/SpApi.ReadyToRun" "${props[@]}" -r "$rid" --no-restore -p:BuildProjectReferences=false \
     -o "$images/$rid" -v q -nologo
 done

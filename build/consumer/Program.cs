@@ -9,6 +9,26 @@ using SpApi.Sandbox.Cases;
 
 #pragma warning disable CS0612 // Orders v0 is deprecated upstream, still served (and what the sandbox cases cover)
 
+var failures = new List<string>();
+void Check(bool ok, string what)
+{
+    Console.WriteLine($"{(ok ? "ok  " : "FAIL")} {what}");
+    if (!ok) failures.Add(what);
+}
+
+int Result()
+{
+    Console.WriteLine(failures.Count == 0 ? "consumer: all checks passed" : $"consumer: {failures.Count} check(s) failed");
+    return failures.Count == 0 ? 0 : 1;
+}
+
+// 'readytorun-packages': only the images in the restored packages, every RID (build/consumer-test.sh's own check).
+if (args is ["readytorun-packages"])
+{
+    ReadyToRunChecks.Packages(Check);
+    return Result();
+}
+
 using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
 var ct = timeout.Token;
 
@@ -30,13 +50,6 @@ SellingPartnerOptions ClientOptions() => new()
     AllowLoopbackBaseAddress = true,
 };
 using var sp = SellingPartnerClient.Create(ClientOptions());
-
-var failures = new List<string>();
-void Check(bool ok, string what)
-{
-    Console.WriteLine($"{(ok ? "ok  " : "FAIL")} {what}");
-    if (!ok) failures.Add(what);
-}
 
 // 1. An ordinary call: the seller's LWA access token.
 var participations = await sp.Get<SpApi.Sellers.V1.ISellersClient>().GetMarketplaceParticipationsAsync(ct);
@@ -79,5 +92,4 @@ await AddOnChecks.RedisAsync(ClientOptions, Check, ct);
 // 5. The precompiled (ReadyToRun) code the packages carry for this machine's RID.
 ReadyToRunChecks.Loaded(Check);
 
-Console.WriteLine(failures.Count == 0 ? "consumer: all checks passed" : $"consumer: {failures.Count} check(s) failed");
-return failures.Count == 0 ? 0 : 1;
+return Result();

@@ -16,10 +16,10 @@ public sealed class BenchColdStartCommand : ICliCommand
           --runs N       fresh processes of each app, interleaved (default 15)
           --report FILE  also write { "runs", "spapi": { "processMs", "readyMs", "firstCallMs" }, "floor": { "processMs" }, "ratio" } (medians)
           --app DIR      folder of the cold-start app (default: coldstart/ beside spapi, a JIT build running SpApi's
-                         ReadyToRun images for this RID, as an app using the SpApi packages does). Plain IL:
-                         --app build/SpApi.ColdStart/bin/Release/net10.0 (after dotnet build build/SpApi.ColdStart -c Release);
-                         all ReadyToRun, dependencies too:
-                         dotnet publish build/SpApi.ColdStart -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o DIR
+                         ReadyToRun images for this RID if the packages ship it, as an app using the SpApi packages does).
+                         Plain IL: --app build/SpApi.ColdStart/bin/Release/net10.0 (after dotnet build build/SpApi.ColdStart -c Release);
+                         all ReadyToRun, dependencies too (<rid>: this machine's, e.g. linux-x64):
+                         dotnet publish build/SpApi.ColdStart -c Release -r <rid> --self-contained false -p:PublishReadyToRun=true -o DIR
           --models DIR   the model JSON files (default: SPAPI_MODELS_DIR or the repository's models/)
         Both apps make Sellers getMarketplaceParticipations against the embedded local sandbox.
         Exit code 1 when a goal is missed (readyMs <= 40, ratio <= 1.15).
