@@ -20,16 +20,12 @@ namespace SpApi.Auth;
 /// </summary>
 public sealed class SellingPartnerClient : IDisposable, IAsyncDisposable
 {
+    // The DI container or the standalone services: both are disposable, synchronously and asynchronously.
     private readonly IServiceProvider _services;
-    private readonly IDisposable _disposable;
-    private readonly IAsyncDisposable _asyncDisposable;
 
-    private SellingPartnerClient(IServiceProvider services, IDisposable disposable, IAsyncDisposable asyncDisposable) =>
-        (_services, _disposable, _asyncDisposable) = (services, disposable, asyncDisposable);
+    private SellingPartnerClient(ServiceProvider services) => _services = services;
 
-    private SellingPartnerClient(StandaloneServices services) : this(services, services, services)
-    {
-    }
+    private SellingPartnerClient(StandaloneServices services) => _services = services;
 
     /// <summary>Validates <paramref name="options"/> (throwing <see cref="OptionsValidationException"/> naming each bad setting) and builds the client.</summary>
     public static SellingPartnerClient Create(SellingPartnerOptions options, Action<SellingPartnerApiBuilder>? configure = null) =>
@@ -58,7 +54,7 @@ public sealed class SellingPartnerClient : IDisposable, IAsyncDisposable
             : services.AddSellingPartnerApiCore("", clients);
         configure(builder);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        return new SellingPartnerClient(provider, provider, provider);
+        return new SellingPartnerClient(provider);
     }
 
     /// <summary>The services behind this client (token cache, registry, …).</summary>
@@ -82,8 +78,8 @@ public sealed class SellingPartnerClient : IDisposable, IAsyncDisposable
     public SellingPartnerAuthorization Authorization => _services.GetRequiredService<SellingPartnerAuthorization>();
 
     /// <summary>Disposes the services, the pipeline and the token caches.</summary>
-    public void Dispose() => _disposable.Dispose();
+    public void Dispose() => ((IDisposable)_services).Dispose();
 
     /// <summary>Disposes the services, the pipeline and the token caches.</summary>
-    public ValueTask DisposeAsync() => _asyncDisposable.DisposeAsync();
+    public ValueTask DisposeAsync() => ((IAsyncDisposable)_services).DisposeAsync();
 }

@@ -75,7 +75,7 @@ public sealed class SpApiClientCatalog
         {
             if (_generatedPending)
             {
-                // Only generated entries can be here (With copies): registering them all again replaces them in place.
+                // Only generated entries can be here (With copies): they are dropped and registered again, all, in the generator's order.
                 _generatedPending = false;
                 _ordered.Clear();
                 _entries.Clear();

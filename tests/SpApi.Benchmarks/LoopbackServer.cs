@@ -1,10 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SpApi.Cli.Bench;
 
@@ -37,8 +34,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
         var app = builder.Build();
         app.Run(ServeAsync);
         await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new LoopbackServer(app, new Uri(address.TrimEnd('/') + "/"));
+        return new LoopbackServer(app, SpApi.Cli.Bench.LoopbackKestrel.BaseAddress(app));
     }
 
     private static Task ServeAsync(HttpContext context)

@@ -29,10 +29,7 @@ public static class StartupEmitter
         sb.AppendLine("        public static void AddTo(global::SpApi.Runtime.IGeneratedClientRegistrar registrar)");
         sb.AppendLine("        {");
         foreach (var c in clients)
-        {
-            var impl = $"global::{c.Namespace}.{c.ClientClass}";
-            sb.AppendLine($"            registrar.Add<global::{c.Namespace}.I{c.ClientClass}, {impl}>(static http => new {impl}(http));");
-        }
+            sb.AppendLine("            " + Register(c));
         sb.AppendLine("        }");
         sb.AppendLine();
         sb.AppendLine("        /// <summary>");
@@ -45,10 +42,9 @@ public static class StartupEmitter
         sb.AppendLine("            {");
         foreach (var c in clients)
         {
-            var impl = $"global::{c.Namespace}.{c.ClientClass}";
             sb.AppendLine($"                case \"{c.Namespace}.I{c.ClientClass}\":");
             sb.AppendLine($"                case \"{c.Namespace}.{c.ClientClass}\":");
-            sb.AppendLine($"                    registrar.Add<global::{c.Namespace}.I{c.ClientClass}, {impl}>(static http => new {impl}(http));");
+            sb.AppendLine("                    " + Register(c));
             sb.AppendLine("                    return true;");
         }
         sb.AppendLine("                default:");
@@ -128,19 +124,25 @@ public static class StartupEmitter
         sb.AppendLine("        public static global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, string>> Scopes { get; } = new global::System.Collections.Generic.KeyValuePair<string, string>[]");
         sb.AppendLine("        {");
         foreach (var op in operations.Where(o => o.GrantlessScope is not null).OrderBy(o => o.ModelFile, StringComparer.Ordinal).ThenBy(o => o.OperationId, StringComparer.Ordinal))
-            sb.AppendLine($"            new({MetadataEmitter.Literal($"{Path.GetFileName(op.ModelFile)}#{op.OperationId}")}, {MetadataEmitter.Literal(op.GrantlessScope!)}),");
+            sb.AppendLine($"            new({MetadataEmitter.Literal(OperationKey(op.ModelFile, op.OperationId))}, {MetadataEmitter.Literal(op.GrantlessScope!)}),");
         sb.AppendLine("        };");
         sb.AppendLine("    }");
         sb.AppendLine("}");
         return sb.ToString();
     }
 
-    // As SpApi.Auth keys a row (OperationKey.Of): the model file's name without folders, '#', the operation id.
+    // As SpApi.Auth keys an operation (OperationKey.Of): the model file's name without folders, '#', the operation id.
+    private static string OperationKey(string modelFile, string operationId) => $"{Path.GetFileName(modelFile)}#{operationId}";
+
     private static string OperationKey(string operation)
     {
         var hash = operation.IndexOf('#');
-        return hash <= 0 ? operation : Path.GetFileName(operation[..hash]) + operation[hash..];
+        return hash <= 0 ? operation : OperationKey(operation[..hash], operation[(hash + 1)..]);
     }
+
+    // One generated client handed to the registrar with its factory (no reflection at start-up).
+    private static string Register(ApiName c) =>
+        $"registrar.Add<global::{c.Namespace}.I{c.ClientClass}, global::{c.Namespace}.{c.ClientClass}>(static http => new global::{c.Namespace}.{c.ClientClass}(http));";
 
     private static string Values(string path, int index, JProperty property) => property.Value switch
     {

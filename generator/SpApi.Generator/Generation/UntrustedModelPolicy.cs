@@ -77,17 +77,18 @@ public static partial class UntrustedModelPolicy
     }
 
     /// <summary>Checks what can appear anywhere: property names, references, enum member names, and stray line terminators.</summary>
-    private static void Walk(JToken token, string modelFile)
+    /// <param name="inExample">Inside an example payload (known on the way down, not looked up per node).</param>
+    private static void Walk(JToken token, string modelFile, bool inExample = false)
     {
         switch (token)
         {
             case JObject obj:
-                if (!InsideExample(obj)) CheckSchemaValues(obj, modelFile);
+                if (!inExample) CheckSchemaValues(obj, modelFile);
                 foreach (var property in obj.Properties().ToList())
                 {
                     Check(!HasForeignLineBreak(property.Name), modelFile, property, property.Name, "names must not contain line terminators");
                     Check(!HasControl(property.Name), modelFile, property, property.Name, "names must not contain control characters");
-                    if (property.Name == "properties" && property.Value is JObject properties && !InsideExample(property))
+                    if (property.Name == "properties" && property.Value is JObject properties && !inExample)
                         foreach (var p in properties.Properties())
                             CheckName(PropertyName(), modelFile, p, p.Name, "property name");
                     if (property.Name == "$ref" && property.Value is JValue reference)
@@ -101,11 +102,11 @@ public static partial class UntrustedModelPolicy
                         doc.Value = NormalizeLineBreaks((string)doc.Value!);
                     }
                     else
-                        Walk(property.Value, modelFile);
+                        Walk(property.Value, modelFile, inExample || IsExampleKey(property.Name));
                 }
                 break;
             case JArray array:
-                foreach (var item in array) Walk(item, modelFile);
+                foreach (var item in array) Walk(item, modelFile, inExample);
                 break;
             case JValue { Type: JTokenType.String } value:
                 Check(!HasForeignLineBreak((string)value.Value!), modelFile, value, (string)value.Value!,
@@ -184,8 +185,7 @@ public static partial class UntrustedModelPolicy
     }
 
     // Example payloads (x-amzn-api-sandbox, example) hold data, not schema: their keys are not property names.
-    private static bool InsideExample(JToken token) =>
-        token.AncestorsAndSelf().OfType<JProperty>().Any(p => p.Name.StartsWith("x-", StringComparison.Ordinal) || p.Name is "example" or "examples");
+    private static bool IsExampleKey(string name) => name.StartsWith("x-", StringComparison.Ordinal) || name is "example" or "examples";
 
     private static bool HasForeignLineBreak(string s) => s.AsSpan().IndexOfAny('\u0085', '\u2028', '\u2029') >= 0;
 

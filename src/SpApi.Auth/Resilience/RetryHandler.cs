@@ -71,7 +71,7 @@ public sealed class RetryHandler : DelegatingHandler
         return _policy.IsFault(response) ? await Retries().ExecuteAsync(call, FirstAttempt.Answered(response)).ConfigureAwait(false) : response;
     }
 
-    private PollyRetries Retries() => LazyInitializer.EnsureInitialized(ref _retries, () => new PollyRetries(this));
+    private PollyRetries Retries() => Volatile.Read(ref _retries) ?? LazyInitializer.EnsureInitialized(ref _retries, () => new PollyRetries(this));
 
     private Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
         base.SendAsync(request, cancellationToken);

@@ -39,7 +39,7 @@ public sealed class BenchFaultsCommand : ICliCommand
         var (result, results) = await FaultSuite.RunAsync(scenarios, cancellationToken, r =>
         {
             if (!r.Survived || verbose)
-                context.Out.WriteLine($"{(r.Survived ? "ok  " : r.Skipped && r.Findings.Total == 0 && !r.Crashed ? "SKIP" : "FAIL")} {r.Name}{(r.Findings.Notes.Count == 0 ? "" : ": " + string.Join("; ", r.Findings.Notes.Take(5)))}");
+                context.Out.WriteLine($"{(r.Survived ? "ok  " : !r.Crashed && r.Findings.Total == 0 ? "SKIP" : "FAIL")} {r.Name}{(r.Findings.Notes.Count == 0 ? "" : ": " + string.Join("; ", r.Findings.Notes.Take(5)))}");
         }, generator);
 
         var skipped = results.Count(r => r.Skipped);

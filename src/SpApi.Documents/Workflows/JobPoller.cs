@@ -29,7 +29,7 @@ internal sealed class JobPoller(DocumentJobOptions options, TimeProvider time, D
         throw new DocumentJobFailedException(kind, id, finished, errorId, text);
     }
 
-    public async Task<T> PollAsync<T>(string kind, string id, OperationMetadata? statusOperation, Func<CancellationToken, Task<T>> get,
+    private async Task<T> PollAsync<T>(string kind, string id, OperationMetadata? statusOperation, Func<CancellationToken, Task<T>> get,
         Func<T, Enum?> status, IProgress<DocumentJobProgress>? progress, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();

@@ -87,7 +87,7 @@ public class StandaloneClientTests
 
         Assert.That(answer.Payload.Single().Marketplace.Id, Is.EqualTo("ATVPDKIKX0DER"));
         var lines = server.Requests.Select(r => r.RequestLine).ToList();
-        Assert.That(lines.Count(l => l.StartsWith("POST /auth/o2/token", StringComparison.Ordinal)), Is.EqualTo(1), "one token for both attempts");
+        Assert.That(TokenRequests(server), Is.EqualTo(1), "one token for both attempts");
         Assert.That(lines.Count(l => l.StartsWith("GET /sellers/v1/marketplaceParticipations", StringComparison.Ordinal)), Is.EqualTo(2), "the 503 of the first attempt (made outside Polly) was retried once, through Polly");
     }
 
@@ -105,8 +105,7 @@ public class StandaloneClientTests
     [Test]
     public async Task Prefetch_FetchesTheDefaultSellersTokenBeforeAnyCall_AndTheFirstCallUsesIt()
     {
-        await using var server = new LoopbackHttpServer(line =>
-            line.StartsWith("POST /auth/o2/token", StringComparison.Ordinal) ? LoopbackHttpServer.Answer(200, TokenJson) : LoopbackHttpServer.Answer(200, ParticipationsJson));
+        await using var server = new LoopbackHttpServer(TokenOrParticipations);
         await using var sp = SellingPartnerClient.Create(Options(server.Address, prefetch: true));
 
         await PrefetchOf(sp).WaitAsync(TimeSpan.FromSeconds(30));
@@ -120,8 +119,7 @@ public class StandaloneClientTests
     [Test]
     public async Task PrefetchOff_NothingIsFetchedUntilTheFirstCall()
     {
-        await using var server = new LoopbackHttpServer(line =>
-            line.StartsWith("POST /auth/o2/token", StringComparison.Ordinal) ? LoopbackHttpServer.Answer(200, TokenJson) : LoopbackHttpServer.Answer(200, ParticipationsJson));
+        await using var server = new LoopbackHttpServer(TokenOrParticipations);
         await using var sp = SellingPartnerClient.Create(Options(server.Address, prefetch: false));
 
         Assert.That(((StandaloneServices)sp.Services).Prefetch, Is.Null);
@@ -166,6 +164,9 @@ public class StandaloneClientTests
         Assert.DoesNotThrowAsync(() => prefetch.WaitAsync(TimeSpan.FromSeconds(10)));
         release.Set();
     }
+
+    private static string TokenOrParticipations(string line) =>
+        line.StartsWith("POST /auth/o2/token", StringComparison.Ordinal) ? LoopbackHttpServer.Answer(200, TokenJson) : LoopbackHttpServer.Answer(200, ParticipationsJson);
 
     private static Task PrefetchOf(SellingPartnerClient sp) =>
         ((StandaloneServices)sp.Services).Prefetch ?? throw new AssertionException("no prefetch was started");

@@ -14,7 +14,7 @@ public class SpApiMetricsTests
         using var handler = new TelemetryHandler(new TelemetryHandlerOptions(), metrics, new TestClock());
         Assert.That(factory.Created, Is.Empty, "building the stage creates no meter");
 
-        using var invoker = HandlerChain.Of(new StubHandler(), handler);
+        using var invoker = HandlerChain.Of(new DelegateHandler((_, _) => Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK))), handler);
         using var response = await invoker.SendAsync(TestOperations.Request(TestOperations.WithPlan(rate: 1, burst: 1, id: "getOrders")), CancellationToken.None);
 
         Assert.That(factory.Created.Select(m => m.Name), Is.EqualTo(new[] { SpApiTelemetry.MeterName }));
@@ -56,11 +56,5 @@ public class SpApiMetricsTests
         {
             foreach (var meter in Created) meter.Dispose();
         }
-    }
-
-    private sealed class StubHandler : HttpMessageHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK));
     }
 }

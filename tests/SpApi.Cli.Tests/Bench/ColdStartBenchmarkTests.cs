@@ -62,7 +62,7 @@ public class ColdStartBenchmarkTests
     }
 
     // The app is built beside this test project (ProjectReference) in the same configuration.
-    private static string AppDirectory()
+    internal static string AppDirectory()
     {
         var testDir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
         var configuration = testDir.Parent!.Name; // bin/<Configuration>/<tfm>

@@ -21,7 +21,7 @@ public class ColdStartCopyTests
             .Single(a => a.Key == "SpApiReadyToRunRids").Value!.Split(';', StringSplitOptions.RemoveEmptyEntries);
         if (!shipped.Contains(rid)) Assert.Ignore($"the packages ship no images for {rid} (only {string.Join(", ", shipped)}); the copy runs SpApi as IL");
         var copy = Path.Combine(SpApiOutput(), "coldstart", assembly + ".dll");
-        var il = Path.Combine(Root(), "build", "SpApi.ColdStart", "bin", Configuration(), Tfm(), assembly + ".dll");
+        var il = Path.Combine(ColdStartBenchmarkTests.AppDirectory(), assembly + ".dll");
         Assert.That(File.Exists(copy), Is.True, copy);
         Assert.That(PeImage.IsReadyToRun(copy), Is.True, $"{copy} is not a ReadyToRun image");
         Assert.That(PeImage.Machine(copy), Is.EqualTo(PeImage.ReadyToRunMachine(rid)), $"{copy} is compiled for {rid}");
@@ -33,7 +33,7 @@ public class ColdStartCopyTests
     public void ColdStartCopy_KeepsTheAppsOtherAssembliesAsBuilt()
     {
         var copy = Path.Combine(SpApiOutput(), "coldstart", "SpApi.ColdStart.dll");
-        var il = Path.Combine(Root(), "build", "SpApi.ColdStart", "bin", Configuration(), Tfm(), "SpApi.ColdStart.dll");
+        var il = Path.Combine(ColdStartBenchmarkTests.AppDirectory(), "SpApi.ColdStart.dll");
         Assert.That(File.ReadAllBytes(copy), Is.EqualTo(File.ReadAllBytes(il)));
     }
 

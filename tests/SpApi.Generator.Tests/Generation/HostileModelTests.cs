@@ -236,5 +236,7 @@ public class HostileModelTests
     private static string Near(string code, int at) => code.Substring(Math.Max(0, at - 120), Math.Min(240, code.Length - Math.Max(0, at - 120)));
 
     /// <summary>The small model of the fault suite's hostile-model scenarios (src/SpApi.Cli/Bench/Faults/Models/HostileModel.json).</summary>
-    private static JObject Model() => JObject.Parse(System.IO.File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Generation", "HostileModel.json")));
+    private static JObject Model() => JObject.Parse(ModelJson);
+
+    private static readonly string ModelJson = System.IO.File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Generation", "HostileModel.json"));
 }

@@ -196,7 +196,7 @@ internal sealed class FaultRun(HostileServer server, HostileServer elsewhere, Ca
     /// <summary>The scenario could not test anything (e.g. no generator): it neither survives nor fails, and says why.</summary>
     public void Skip(string reason)
     {
-        Findings.Skipped = reason;
+        Findings.Skipped = true;
         Note("skipped: " + reason);
     }
 

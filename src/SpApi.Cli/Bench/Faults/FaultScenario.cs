@@ -28,8 +28,8 @@ internal sealed class FaultFindings
     public int UntypedErrors;
     public int InjectedModels;
 
-    /// <summary>Why the scenario tested nothing, or null.</summary>
-    public string? Skipped;
+    /// <summary>The scenario tested nothing (its note says why).</summary>
+    public bool Skipped;
     public readonly List<string> Notes = [];
 
     public int Total => TokenLeaks + WrongOperation + DuplicatedWrites + UntypedErrors + InjectedModels;

@@ -30,7 +30,7 @@ internal sealed record FaultScenarioResult(string Name, bool Crashed, FaultFindi
     /// <summary>Ran, found nothing. A skipped scenario did not survive anything (and found nothing either).</summary>
     public bool Survived => !Crashed && Findings.Total == 0 && !Skipped;
 
-    public bool Skipped => Findings.Skipped is not null;
+    public bool Skipped => Findings.Skipped;
 }
 
 /// <summary>
