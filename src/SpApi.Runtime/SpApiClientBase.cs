@@ -1,3 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
+using Newtonsoft.Json;
+using SpApi.Runtime.Json;
+
 namespace SpApi.Runtime;
 
 /// <summary>
@@ -17,6 +21,13 @@ public abstract class SpApiClientBase
             request.Options.Set(SpApiRequestOptions.AmbientCallOptions, ambient);
         }
     }
+
+    /// <summary>
+    /// Called by the generated code (BeforeSend template) for operations that answer with JSON: the first call of each
+    /// response type starts preparing its reader on the thread pool, beside the call (see <see cref="ResponseReaderWarmup"/>).
+    /// </summary>
+    [RequiresUnreferencedCode(SpApiJson.TrimmingNote)]
+    protected static void WarmResponseReader<TResponse>(JsonSerializerSettings settings) => ResponseReaderWarmup.Start<TResponse>(settings);
 
     /// <summary>The shared <see cref="HttpMethod"/> instance for a method name (no allocation per call).</summary>
     protected static HttpMethod SpApiHttpMethod(string method) => method switch

@@ -1,6 +1,7 @@
 using System.Net;
 using RichardSzalay.MockHttp;
 using SpApi.Runtime;
+using SpApi.Runtime.Json;
 
 namespace SpApi.Clients.Tests;
 
@@ -43,6 +44,21 @@ public class RequestShapeTests
         Assert.That(_sent.GetOperation()!.Restricted, Is.True);
         Assert.That(result.Payload.Orders.Single().AmazonOrderId, Is.EqualTo("1"));
         Assert.That(result.Payload.Orders.Single().OrderStatus, Is.Null, "an unknown enum value reads as null, not as a wrong member, and does not fail the response");
+    }
+
+    [Test]
+    public async Task The_response_reader_is_prepared_while_the_call_is_on_the_wire()
+    {
+        bool? preparingWhileSent = null;
+        using var http = new HttpClient(new CaptureHandler(_ => preparingWhileSent = ResponseReaderWarmup.WasStarted<SpApi.Sellers.V1.GetAccountResponse>()) { InnerHandler = _mock })
+        {
+            BaseAddress = _http.BaseAddress,
+        };
+        _mock.When("*").Respond("application/json", """{"payload":{"marketplaceParticipationList":[],"businessType":"NONE","sellingPlan":"PROFESSIONAL"}}""");
+
+        await new SpApi.Sellers.V1.SellersClient(http).GetAccountAsync(CancellationToken.None);
+
+        Assert.That(preparingWhileSent, Is.True, "the generated call starts preparing its response type's reader before it sends");
     }
 
     [Test]

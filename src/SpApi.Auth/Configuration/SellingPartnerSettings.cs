@@ -26,13 +26,18 @@ internal sealed class SellingPartnerSettings
             });
         Sellers = sellers;
         DefaultSeller = !string.IsNullOrWhiteSpace(o.RefreshToken) ? o.DefaultSellerName : sellers.Count == 1 ? sellers[0].Name : null;
-        DefaultBaseAddress = sellers.FirstOrDefault(s => s.Name == DefaultSeller)?.Endpoint ?? baseAddress ?? SpApiEndpoints.BaseAddress(region, o.Sandbox);
+        DefaultBaseAddress = sellers.Find(s => s.Name == DefaultSeller)?.Endpoint ?? baseAddress ?? SpApiEndpoints.BaseAddress(region, o.Sandbox);
 
         BaseAddress = baseAddress;
         // The configured base address also serves sellers added at run time, so it is allowed even when no
-        // configured seller uses it yet.
-        var loopbacks = sellers.Select(s => s.Endpoint).Append(DefaultBaseAddress).Concat(baseAddress is null ? [] : [baseAddress])
-            .Where(u => u.IsLoopback && o.AllowLoopbackBaseAddress).Distinct().ToList();
+        // configured seller uses it yet. (Loops, not LINQ: this runs at start-up, where each generic instance costs JIT time.)
+        var loopbacks = new List<Uri>();
+        if (o.AllowLoopbackBaseAddress)
+        {
+            foreach (var seller in sellers) AddLoopback(loopbacks, seller.Endpoint);
+            AddLoopback(loopbacks, DefaultBaseAddress);
+            if (baseAddress is not null) AddLoopback(loopbacks, baseAddress);
+        }
         AuthHandler = new AuthHandlerOptions
         {
             AppName = o.AppName,
@@ -61,6 +66,11 @@ internal sealed class SellingPartnerSettings
     public RestrictedOperationTable RestrictedOperations { get; }
 
     /// <summary>The region of a marketplace id when given, else of a region code.</summary>
+    private static void AddLoopback(List<Uri> loopbacks, Uri address)
+    {
+        if (address.IsLoopback && !loopbacks.Contains(address)) loopbacks.Add(address);
+    }
+
     public static SpApiRegion RegionOf(string? region, string? marketplaceId) =>
         marketplaceId is not null ? Marketplaces.RegionOf(marketplaceId) : SpApiEndpoints.ParseRegion(region ?? "NA");
 }

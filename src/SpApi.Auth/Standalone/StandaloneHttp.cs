@@ -22,7 +22,9 @@ internal sealed class StandaloneHttp(IServiceProvider services) : IHttpClientFac
     public HttpClient CreateClient(string name)
     {
         // The pipelines and the transport live as long as the services: never disposed with a client.
-        var client = new HttpClient(CreateHandler(name), disposeHandler: false);
+        // A pipeline is built on its client's first send (see DeferredPipeline); the LWA client gets the transport.
+        var isPipeline = name is SellingPartnerClientFactory.PipelineName or SpApiServiceWiring.TokensPipelineName;
+        var client = new HttpClient(isPipeline ? new DeferredPipeline(this, name) : CreateHandler(name), disposeHandler: false);
         if (name == SellingPartnerClientFactory.PipelineName) SpApiServiceWiring.ConfigurePipelineClient(services, client);
         return client;
     }
@@ -41,6 +43,12 @@ internal sealed class StandaloneHttp(IServiceProvider services) : IHttpClientFac
         }
     }
 
+    /// <summary>Whether the named pipeline was built (tests: a client's pipeline is built on its first send).</summary>
+    internal bool IsBuilt(string name)
+    {
+        lock (_sync) return (name == SellingPartnerClientFactory.PipelineName ? _spApi : _tokens) is not null;
+    }
+
     private HttpMessageHandler Pipeline(bool withRestrictedDataTokens)
     {
         var stages = new SpApiPipelineOptions();
@@ -52,6 +60,24 @@ internal sealed class StandaloneHttp(IServiceProvider services) : IHttpClientFac
     // SP-API and LWA never redirect: following one would carry x-amz-access-token or the client secret along.
     private SocketsHttpHandler Transport() =>
         _transport ??= new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(2) };
+
+    /// <summary>
+    /// Sends through the named pipeline, built on the first send rather than when the client is made: a standalone
+    /// client is ready sooner, and the build runs while the prefetched token is still on its way. One field read per
+    /// call after that. Building checks for disposal as <see cref="CreateHandler"/> does.
+    /// </summary>
+    private sealed class DeferredPipeline(StandaloneHttp http, string name) : HttpMessageHandler
+    {
+        private HttpMessageInvoker? _pipeline;
+
+        private HttpMessageInvoker Pipeline() => _pipeline ??= new HttpMessageInvoker(http.CreateHandler(name), disposeHandler: false);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Pipeline().SendAsync(request, cancellationToken);
+
+        protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Pipeline().Send(request, cancellationToken);
+    }
 
     public void Dispose()
     {

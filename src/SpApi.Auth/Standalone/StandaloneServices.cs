@@ -48,6 +48,9 @@ internal sealed class StandaloneServices : IServiceProvider, IDisposable, IAsync
         }
     }
 
+    /// <summary>The pipelines and transport (tests look at what was built).</summary>
+    internal StandaloneHttp Http => _http;
+
     /// <summary>The background token exchange <see cref="PrefetchDefaultSellerToken"/> started (tests wait for it); null when none.</summary>
     internal Task? Prefetch { get; private set; }
 
@@ -57,7 +60,11 @@ internal sealed class StandaloneServices : IServiceProvider, IDisposable, IAsync
     /// overlaps the rest of start-up. Failures end here unreported: the first call reports them (it makes its own attempt,
     /// or fails at once with the recorded refusal after an <c>invalid_grant</c>, see <see cref="RevokedSellers"/>).
     /// </summary>
-    public void PrefetchDefaultSellerToken() => Prefetch = Task.Run(PrefetchAsync);
+    public void PrefetchDefaultSellerToken() =>
+        // A thread of its own rather than the thread pool: starting the pool's first workers costs the caller a few
+        // milliseconds of its start-up; the exchange's continuations still run on the pool, off the caller's path.
+        Prefetch = Task.Factory.StartNew(PrefetchAsync, CancellationToken.None,
+            TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default).Unwrap();
 
     private async Task PrefetchAsync()
     {

@@ -103,6 +103,34 @@ public class StandaloneClientTests
     }
 
     [Test]
+    public async Task Get_BuildsNoPipeline_TheFirstCallBuildsIt_AndLaterCallsUseTheSameOne()
+    {
+        await using var server = new LoopbackHttpServer(TokenOrParticipations);
+        await using var sp = SellingPartnerClient.Create(Options(server.Address));
+        var http = ((StandaloneServices)sp.Services).Http;
+
+        var sellers = sp.Get<ISellersClient>();
+        Assert.That(http.IsBuilt(SellingPartnerClientFactory.PipelineName), Is.False, "a client is ready before its pipeline is built");
+
+        await sellers.GetMarketplaceParticipationsAsync(CancellationToken.None);
+        Assert.That(http.IsBuilt(SellingPartnerClientFactory.PipelineName), Is.True);
+        var built = Chain(sp.Services, SellingPartnerClientFactory.PipelineName)[0];
+        await sp.Get<ISellersClient>().GetMarketplaceParticipationsAsync(CancellationToken.None);
+        Assert.That(Chain(sp.Services, SellingPartnerClientFactory.PipelineName)[0], Is.SameAs(built), "built once, shared by every client");
+        Assert.That(http.IsBuilt(SellingPartnerServiceCollectionExtensions.TokensPipelineName), Is.False, "the RDT pipeline waits for a restricted call");
+    }
+
+    [Test]
+    public void AClientWhoseServicesWereDisposedBeforeItsFirstCall_FailsWithObjectDisposed()
+    {
+        var sp = SellingPartnerClient.Create(Options(new Uri("http://127.0.0.1:5080/")));
+        var sellers = sp.Get<ISellersClient>();
+        sp.Dispose();
+
+        Assert.ThrowsAsync<ObjectDisposedException>(() => sellers.GetMarketplaceParticipationsAsync(CancellationToken.None));
+    }
+
+    [Test]
     public async Task Prefetch_FetchesTheDefaultSellersTokenBeforeAnyCall_AndTheFirstCallUsesIt()
     {
         await using var server = new LoopbackHttpServer(TokenOrParticipations);
