@@ -13,39 +13,56 @@ namespace SpApi.Auth.Standalone;
 /// </summary>
 internal sealed class StandaloneServices : IServiceProvider, IDisposable, IAsyncDisposable
 {
-    private readonly Dictionary<Type, Func<IServiceProvider, object>> _factories = [];
-    private readonly Dictionary<Type, object> _instances = [];
-    private readonly List<IDisposable> _created = [];
+    // Filled by the constructor, only read afterwards (safe to read from any thread).
+    private readonly Dictionary<Type, Slot> _slots = [];
+    private readonly List<IDisposable> _created = []; // guards itself and _disposed
     private readonly StandaloneHttp _http;
-    private readonly object _sync = new();
     private readonly CancellationTokenSource _stopping = new();
-    private bool _disposed;
+    private volatile bool _disposed;
 
     public StandaloneServices(SellingPartnerOptions options, SpApiClientCatalog catalog)
     {
         _http = new StandaloneHttp(this);
-        _instances[typeof(IServiceProvider)] = this;
-        _instances[typeof(IOptions<SellingPartnerOptions>)] = Options.Create(options);
-        _instances[typeof(IHttpClientFactory)] = _http;
-        _instances[typeof(IHttpMessageHandlerFactory)] = _http;
-        SpApiServiceWiring.AddSingletons(new Singletons(_factories), catalog);
+        _slots[typeof(IServiceProvider)] = Slot.Made(this);
+        _slots[typeof(IOptions<SellingPartnerOptions>)] = Slot.Made(Options.Create(options));
+        _slots[typeof(IHttpClientFactory)] = Slot.Made(_http);
+        _slots[typeof(IHttpMessageHandlerFactory)] = Slot.Made(_http);
+        SpApiServiceWiring.AddSingletons(new Singletons(_slots), catalog);
     }
 
     /// <summary>The registered or already made service of <paramref name="serviceType"/>; null when there is none (e.g. loggers).</summary>
     public object? GetService(Type serviceType)
     {
         ArgumentNullException.ThrowIfNull(serviceType);
-        // Factories resolve their dependencies through here: the monitor is re-entrant, and each singleton is made once.
-        lock (_sync)
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!_slots.TryGetValue(serviceType, out var slot)) return null;
+        if (Volatile.Read(ref slot.Instance) is { } made) return made;
+        // One lock per service, as a DI container has: a thread making one service (the token prefetch builds the
+        // token chain) does not hold up another asking for a service already made or unrelated (the first Get).
+        // Factories resolve their dependencies through here; the dependencies form no cycle, so neither do the locks.
+        lock (slot)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_instances.TryGetValue(serviceType, out var service)) return service;
-            if (!_factories.TryGetValue(serviceType, out var factory)) return null;
-            service = factory(this);
-            _instances[serviceType] = service;
-            if (service is IDisposable disposable) _created.Add(disposable);
+            if (slot.Instance is { } madeMeanwhile) return madeMeanwhile;
+            var service = slot.Factory!(this);
+            if (service is IDisposable disposable) Track(disposable);
+            Volatile.Write(ref slot.Instance, service);
             return service;
         }
+    }
+
+    private void Track(IDisposable service)
+    {
+        lock (_created)
+        {
+            if (!_disposed)
+            {
+                _created.Add(service);
+                return;
+            }
+        }
+        // Made while the services were being disposed: disposed here, as the rest were.
+        service.Dispose();
+        throw new ObjectDisposedException(nameof(StandaloneServices));
     }
 
     /// <summary>The pipelines and transport (tests look at what was built).</summary>
@@ -84,7 +101,7 @@ internal sealed class StandaloneServices : IServiceProvider, IDisposable, IAsync
     public void Dispose()
     {
         IDisposable[] created;
-        lock (_sync)
+        lock (_created)
         {
             if (_disposed) return;
             _disposed = true;
@@ -102,8 +119,17 @@ internal sealed class StandaloneServices : IServiceProvider, IDisposable, IAsync
         return default;
     }
 
-    private sealed class Singletons(Dictionary<Type, Func<IServiceProvider, object>> factories) : ISpApiSingletons
+    /// <summary>One service: made (Instance) or to be made once by its factory.</summary>
+    private sealed class Slot(Func<IServiceProvider, object>? factory)
     {
-        public void TryAdd<T>(Func<IServiceProvider, T> factory) where T : class => factories.TryAdd(typeof(T), factory);
+        public readonly Func<IServiceProvider, object>? Factory = factory;
+        public object? Instance;
+
+        public static Slot Made(object instance) => new(null) { Instance = instance };
+    }
+
+    private sealed class Singletons(Dictionary<Type, Slot> slots) : ISpApiSingletons
+    {
+        public void TryAdd<T>(Func<IServiceProvider, T> factory) where T : class => slots.TryAdd(typeof(T), new Slot(factory));
     }
 }

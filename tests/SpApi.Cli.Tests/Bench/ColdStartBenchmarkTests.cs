@@ -11,15 +11,20 @@ public class ColdStartBenchmarkTests
         ColdStartRun Run(string mode, double process, double ready) => new(mode, process, ready, 5, 1, []);
         var report = ColdStartReport.From(
             [Run("spapi", 300, 50), Run("spapi", 100, 30), Run("spapi", 200, 40)],
-            [Run("floor", 150, 0), Run("floor", 250, 0)]);
+            [Run("floor", 150, 10), Run("floor", 250, 20), Run("floor", 260, 35)]);
 
         Assert.That(report.SpApiProcessMs, Is.EqualTo(200));
         Assert.That(report.ReadyMs, Is.EqualTo(40));
-        Assert.That(report.FloorProcessMs, Is.EqualTo(200));
-        Assert.That(report.Ratio, Is.EqualTo(1.0));
+        Assert.That(report.FloorProcessMs, Is.EqualTo(250));
+        Assert.That(report.FloorReadyMs, Is.EqualTo(20));
+        Assert.That(report.Ratio, Is.EqualTo(0.8));
+        var json = JObject.Parse(report.ToJson());
+        Assert.That(json["floor"]!.Value<double>("readyMs"), Is.EqualTo(20));
+        Assert.That(json["floor"]!.Value<double>("firstCallMs"), Is.EqualTo(5));
         Assert.That(report.MeetsGoals, Is.True);
         Assert.That((report with { ReadyMs = 41 }).MeetsGoals, Is.False);
         Assert.That((report with { FloorProcessMs = 100 }).MeetsGoals, Is.False, "ratio 2.0");
+        Assert.That((report with { ReadyMs = 41 }).FloorReadyMs, Is.EqualTo(20), "with keeps the floor's figures");
     }
 
     [Test]
@@ -57,7 +62,8 @@ public class ColdStartBenchmarkTests
         var spapi = json["spapi"]!.Value<double>("processMs");
         var floor = json["floor"]!.Value<double>("processMs");
         Assert.That(spapi, Is.GreaterThan(json["spapi"]!.Value<double>("readyMs")));
-        Assert.That(floor, Is.GreaterThan(0));
+        Assert.That(floor, Is.GreaterThan(json["floor"]!.Value<double>("readyMs")));
+        Assert.That(json["floor"]!.Value<double>("readyMs"), Is.GreaterThan(0));
         Assert.That(json.Value<double>("ratio"), Is.EqualTo(spapi / floor).Within(0.01));
     }
 
