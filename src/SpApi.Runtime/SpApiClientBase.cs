@@ -23,8 +23,9 @@ public abstract class SpApiClientBase
     }
 
     /// <summary>
-    /// Called by the generated code (BeforeSend template) for operations that answer with JSON: the first call of each
-    /// response type starts preparing its reader on the thread pool, beside the call (see <see cref="ResponseReaderWarmup"/>).
+    /// Called by the generated code for operations that answer with JSON, once the send has started: the first call of
+    /// each response type starts preparing its reader on the thread pool while the answer is awaited (see
+    /// <see cref="ResponseReaderWarmup"/>).
     /// </summary>
     [RequiresUnreferencedCode(SpApiJson.TrimmingNote)]
     protected static void WarmResponseReader<TResponse>(JsonSerializerSettings settings) => ResponseReaderWarmup.Start<TResponse>(settings);

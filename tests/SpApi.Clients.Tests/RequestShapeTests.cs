@@ -47,18 +47,26 @@ public class RequestShapeTests
     }
 
     [Test]
-    public async Task The_response_reader_is_prepared_while_the_call_is_on_the_wire()
+    public async Task The_response_reader_is_prepared_while_the_answer_is_awaited()
     {
-        bool? preparingWhileSent = null;
-        using var http = new HttpClient(new CaptureHandler(_ => preparingWhileSent = ResponseReaderWarmup.WasStarted<SpApi.Sellers.V1.GetAccountResponse>()) { InnerHandler = _mock })
+        var answer = new TaskCompletionSource<HttpResponseMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var http = new HttpClient(new HeldAnswer(answer.Task)) { BaseAddress = _http.BaseAddress };
+
+        var call = new SpApi.Sellers.V1.SellersClient(http).GetAccountAsync(CancellationToken.None);
+
+        Assert.That(call.IsCompleted, Is.False);
+        Assert.That(ResponseReaderWarmup.WasStarted<SpApi.Sellers.V1.GetAccountResponse>(), Is.True,
+            "the generated call starts preparing its response type's reader once it has sent, before the answer comes");
+        answer.SetResult(new HttpResponseMessage(HttpStatusCode.OK)
         {
-            BaseAddress = _http.BaseAddress,
-        };
-        _mock.When("*").Respond("application/json", """{"payload":{"marketplaceParticipationList":[],"businessType":"NONE","sellingPlan":"PROFESSIONAL"}}""");
+            Content = new StringContent("""{"payload":{"marketplaceParticipationList":[],"businessType":"NONE","sellingPlan":"PROFESSIONAL"}}""", System.Text.Encoding.UTF8, "application/json"),
+        });
+        Assert.That((await call).Payload, Is.Not.Null);
+    }
 
-        await new SpApi.Sellers.V1.SellersClient(http).GetAccountAsync(CancellationToken.None);
-
-        Assert.That(preparingWhileSent, Is.True, "the generated call starts preparing its response type's reader before it sends");
+    private sealed class HeldAnswer(Task<HttpResponseMessage> answer) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct) => answer;
     }
 
     [Test]

@@ -7,8 +7,9 @@ namespace SpApi.Runtime.Json;
 /// <summary>
 /// Prepares Json.NET to read an operation's response while the call is still on the wire. The first read of a type
 /// resolves its contracts by reflection and compiles the reader's code (tens of milliseconds in a fresh process); done
-/// on the thread pool when the operation is first called, that work overlaps the token exchange and the round trip
-/// instead of following them. Once per response type and process; a single flag read on every later call.
+/// on the thread pool once the first call of an operation has sent (its synchronous part done, so it does not compete
+/// with it), that work overlaps the token exchange and the round trip instead of following them. Once per response
+/// type and process; a single flag read on every later call.
 /// </summary>
 /// <remarks>
 /// Best effort: a failure here is dropped (the real read reports its own). Off with the AppContext switch
