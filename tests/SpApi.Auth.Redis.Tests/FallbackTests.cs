@@ -44,21 +44,21 @@ public class FallbackTests
         });
         try
         {
-            await WaitUntil(() => Volatile.Read(ref calls) >= 20 && !worker.Redis.IsDown);
+            await Eventually.UntilAsync(() => Volatile.Read(ref calls) >= 20 && !worker.Redis.IsDown, ReconnectLimit);
             // A loaded machine may need longer than the connect timeout for the first connection: that counts too.
             outagesBefore = worker.Redis.Outages;
             warningsBefore = Warnings(worker);
             resumesBefore = Resumes(worker);
 
             garnet.Dispose();
-            await WaitUntil(() => worker.Redis.IsDown);
+            await Eventually.UntilAsync(() => worker.Redis.IsDown, ReconnectLimit);
             var callsWhileDown = Volatile.Read(ref calls);
-            await WaitUntil(() => Volatile.Read(ref calls) >= callsWhileDown + 20);
+            await Eventually.UntilAsync(() => Volatile.Read(ref calls) >= callsWhileDown + 20, ReconnectLimit);
 
             garnet = EmbeddedGarnet.Start(garnet.Port);
-            await WaitUntil(() => !worker.Redis.IsDown);
+            await Eventually.UntilAsync(() => !worker.Redis.IsDown, ReconnectLimit);
             var callsAfter = Volatile.Read(ref calls);
-            await WaitUntil(() => Volatile.Read(ref calls) >= callsAfter + 20);
+            await Eventually.UntilAsync(() => Volatile.Read(ref calls) >= callsAfter + 20, ReconnectLimit);
         }
         finally
         {
@@ -94,14 +94,6 @@ public class FallbackTests
     private static int Resumes(FleetWorker worker) =>
         worker.Logs.Lines.Count(l => l.Message.Contains("Redis is reachable again", StringComparison.Ordinal));
 
-    // Waits for a condition of a real server (reconnects take real time); bounded so a broken build fails instead of hanging.
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!condition())
-        {
-            limit.Token.ThrowIfCancellationRequested();
-            await Task.Delay(10, limit.Token);
-        }
-    }
+    // A real server's reconnects take real time; bounded so a broken build fails instead of hanging.
+    private static readonly TimeSpan ReconnectLimit = TimeSpan.FromSeconds(60);
 }

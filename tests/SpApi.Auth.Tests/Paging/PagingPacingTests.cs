@@ -41,7 +41,7 @@ public class PagingPacingTests
             Assert.That(await pages.MoveNextAsync().AsTask().WaitAsync(Guard), Is.True, $"page {i + 1} is within the burst");
 
         var next = pages.MoveNextAsync().AsTask();
-        await WaitUntilAsync(() => Queued(limiter, op) == 1);
+        await Eventually.UntilAsync(() => Queued(limiter, op) == 1, Guard);
         Assert.That(Sent(), Is.EqualTo(burst), "the page after the burst is queued, not sent");
 
         host.Time.Advance(interval * 0.9);
@@ -55,14 +55,4 @@ public class PagingPacingTests
 
     private static long Queued(SpApiRateLimiter limiter, OperationMetadata op) =>
         limiter.Find(new BucketKey("default", "https://sellingpartnerapi-na.amazon.com", op.Key))?.Snapshot().Queued ?? 0;
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Guard;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail("condition not reached");
-            await Task.Yield();
-        }
-    }
 }

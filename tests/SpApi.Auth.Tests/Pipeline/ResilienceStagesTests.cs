@@ -7,6 +7,7 @@ using SpApi.Auth.RateLimiting;
 using SpApi.Auth.Resilience;
 using SpApi.Auth.Telemetry;
 using SpApi.Auth.Tests.Support;
+using SpApi.Auth.Tests.Resilience.Support;
 
 namespace SpApi.Auth.Tests.Pipeline;
 
@@ -26,10 +27,8 @@ public class ResilienceStagesTests
     public void PluggedHandlers_StandInTheDocumentedOrder()
     {
         using var host = Host();
-        var types = new List<Type>();
-        for (HttpMessageHandler? h = host.Services.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(SellingPartnerClientFactory.PipelineName);
-             h is not null; h = (h as DelegatingHandler)?.InnerHandler)
-            types.Add(h.GetType());
+        var types = HandlerChain.From(host.Services.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(SellingPartnerClientFactory.PipelineName))
+            .Select(h => h.GetType()).ToList();
 
         Type[] stages = [typeof(TelemetryHandler), typeof(RetryHandler), typeof(RateLimitHandler), typeof(AuthHandler)];
         Assert.That(types.Where(stages.Contains), Is.EqualTo(stages));

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Http;
 using SpApi.Auth.Handlers;
 using SpApi.Auth.Pipeline;
 using SpApi.Auth.Tests.Support;
+using SpApi.Auth.Tests.Resilience.Support;
 
 namespace SpApi.Auth.Tests.Pipeline;
 
@@ -79,10 +80,7 @@ public class SpApiPipelineTests
     public void DiPipeline_HandlerChainEndsWithAuthOverTheTransport()
     {
         using var host = AuthTestHost.Create();
-        var chain = new List<HttpMessageHandler>();
-        for (HttpMessageHandler? h = host.Services.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(SellingPartnerClientFactory.PipelineName);
-             h is not null; h = (h as DelegatingHandler)?.InnerHandler)
-            chain.Add(h);
+        var chain = HandlerChain.From(host.Services.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(SellingPartnerClientFactory.PipelineName));
 
         var stages = chain.Select(h => h switch
         {
@@ -104,10 +102,8 @@ public class SpApiPipelineTests
             var builder = services.AddSellingPartnerApi(o => { o.ClientId = "id"; o.ClientSecret = "secret"; o.RefreshToken = "Atzr|r"; });
             build?.Invoke(builder);
             using var sp = services.BuildServiceProvider();
-            var names = new List<string>();
-            for (HttpMessageHandler? h = sp.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(SellingPartnerClientFactory.PipelineName);
-                 h is not null; h = (h as DelegatingHandler)?.InnerHandler)
-                names.Add(h is PassThroughHandler p ? "PassThrough:" + p.Stage : h.GetType().Name);
+            var names = HandlerChain.From(sp.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(SellingPartnerClientFactory.PipelineName))
+                .Select(h => h is PassThroughHandler p ? "PassThrough:" + p.Stage : h.GetType().Name);
             return names.Where(n => n.EndsWith("Handler", StringComparison.Ordinal) && n != "HttpClientHandler" && n != "SocketsHttpHandler" || n.StartsWith("PassThrough", StringComparison.Ordinal)).ToList();
         }
 

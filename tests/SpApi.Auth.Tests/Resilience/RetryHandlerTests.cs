@@ -293,7 +293,7 @@ public class RetryHandlerTests
         var call = client.SendAsync(TestOperations.Request(TestOperations.GetOrders), CancellationToken.None);
         Advance(5000);
         // The timeout's cancellation completes the first attempt on the thread pool; wait for the retry to be armed.
-        await WaitUntilAsync(() => _log.AllText.Contains("after attempt timeout"));
+        await Eventually.UntilAsync(() => _log.AllText.Contains("after attempt timeout"), TimeSpan.FromSeconds(10));
         Advance(500);
         Assert.That((await call).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(attempts, Is.EqualTo(2));
@@ -306,15 +306,5 @@ public class RetryHandlerTests
         options.TransientStatusCodes.Add(429);
         var error = Assert.Throws<ArgumentException>(() => new RetryHandler(options, timeProvider: _time));
         Assert.That(error!.Message, Does.Contain("MaxRetryAttempts").And.Contain("JitterFactor").And.Contain("BudgetRatio").And.Contain("429"));
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail("condition not reached");
-            await Task.Yield();
-        }
     }
 }

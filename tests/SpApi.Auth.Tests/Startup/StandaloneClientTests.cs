@@ -6,6 +6,7 @@ using SpApi.Auth.Pipeline;
 using SpApi.Auth.Standalone;
 using SpApi.Auth.Tests.Support;
 using SpApi.Sellers.V1;
+using SpApi.Auth.Tests.Resilience.Support;
 
 namespace SpApi.Auth.Tests.Startup;
 
@@ -30,13 +31,8 @@ public class StandaloneClientTests
         PrefetchAccessToken = prefetch,
     };
 
-    private static List<HttpMessageHandler> Chain(IServiceProvider services, string name)
-    {
-        var chain = new List<HttpMessageHandler>();
-        for (HttpMessageHandler? h = services.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(name); h is not null; h = (h as DelegatingHandler)?.InnerHandler)
-            chain.Add(h);
-        return chain;
-    }
+    private static List<HttpMessageHandler> Chain(IServiceProvider services, string name) =>
+        HandlerChain.From(services.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(name));
 
     [Test]
     public void WithoutConfigure_NoContainer_AndTheDocumentedPipelineOverOneNonRedirectingTransport()

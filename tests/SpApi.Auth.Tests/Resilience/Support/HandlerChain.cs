@@ -7,4 +7,12 @@ internal static class HandlerChain
 {
     public static HttpMessageInvoker Of(HttpMessageHandler terminal, params DelegatingHandler[] outermostFirst) =>
         HandlerChains.Link(terminal, outermostFirst);
+
+    /// <summary>The handlers of a built pipeline, outermost first, down to the transport.</summary>
+    public static List<HttpMessageHandler> From(HttpMessageHandler outermost)
+    {
+        var chain = new List<HttpMessageHandler>();
+        for (HttpMessageHandler? h = outermost; h is not null; h = (h as DelegatingHandler)?.InnerHandler) chain.Add(h);
+        return chain;
+    }
 }
