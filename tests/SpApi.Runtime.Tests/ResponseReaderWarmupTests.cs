@@ -74,8 +74,8 @@ public class ResponseReaderWarmupTests
     {
         var warmup = ResponseReaderWarmup.Start<Node>(Settings(out var resolver));
 
-        await warmup!;
-        Assert.That(resolver.Built.Count(t => t == typeof(Node)), Is.EqualTo(1));
+        await warmup!.WaitAsync(TimeSpan.FromSeconds(30)); // a hang guard: a walk that revisited Node would not end
+        Assert.That(resolver.Built, Is.EquivalentTo(new[] { typeof(Node), typeof(List<Node>) }));
     }
 
     // Each level is a new type: Chain<int>, Chain<Chain<int>>, ... without end.
@@ -106,6 +106,28 @@ public class ResponseReaderWarmupTests
         await warmup!; // does not throw: a warm-up never reports, the real read does
         Assert.That(warmup!.Status, Is.EqualTo(TaskStatus.RanToCompletion));
         Assert.That(resolver.Built, Does.Contain(typeof(Unbuildable)));
+    }
+
+    [Test, NonParallelizable]
+    public async Task A_primitive_answer_resolves_its_contract_and_reads_nothing()
+    {
+        var jsonErrors = 0;
+        EventHandler<System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs> count = (_, e) =>
+        {
+            if (e.Exception is JsonException) Interlocked.Increment(ref jsonErrors);
+        };
+        AppDomain.CurrentDomain.FirstChanceException += count;
+        try
+        {
+            await ResponseReaderWarmup.Start<DayOfWeek>(Settings(out var resolver))!;
+
+            Assert.That(resolver.Built, Is.EqualTo(new[] { typeof(DayOfWeek) }));
+            Assert.That(jsonErrors, Is.Zero, "an enum has no empty document to read; trying one would only throw");
+        }
+        finally
+        {
+            AppDomain.CurrentDomain.FirstChanceException -= count;
+        }
     }
 
     private sealed class Order
@@ -139,6 +161,7 @@ public class ResponseReaderWarmupTests
 
             Assert.That(warmup, Is.Null);
             Assert.That(resolver.Built, Is.Empty);
+            Assert.That(ResponseReaderWarmup.WasStarted<SwitchedOff>(), Is.False);
         }
         finally
         {

@@ -65,12 +65,12 @@ internal sealed class SellingPartnerSettings
     public TimeSpan TokenExpiryMargin { get; }
     public RestrictedOperationTable RestrictedOperations { get; }
 
-    /// <summary>The region of a marketplace id when given, else of a region code.</summary>
     private static void AddLoopback(List<Uri> loopbacks, Uri address)
     {
         if (address.IsLoopback && !loopbacks.Contains(address)) loopbacks.Add(address);
     }
 
+    /// <summary>The region of a marketplace id when given, else of a region code.</summary>
     public static SpApiRegion RegionOf(string? region, string? marketplaceId) =>
         marketplaceId is not null ? Marketplaces.RegionOf(marketplaceId) : SpApiEndpoints.ParseRegion(region ?? "NA");
 }

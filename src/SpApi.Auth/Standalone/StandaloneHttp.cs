@@ -13,40 +13,45 @@ namespace SpApi.Auth.Standalone;
 /// </summary>
 internal sealed class StandaloneHttp(IServiceProvider services) : IHttpClientFactory, IHttpMessageHandlerFactory, IDisposable
 {
-    private readonly object _sync = new();
+    // Locks, outermost first: a pipeline's, then the services' own (its stages resolve them), then the transport's.
+    // So the token exchange (which needs only the transport) never waits for a pipeline being built.
+    private readonly object _spApiLock = new(), _tokensLock = new(), _transportLock = new();
     private SocketsHttpHandler? _transport;
     private HttpMessageHandler? _spApi;
     private HttpMessageHandler? _tokens;
-    private bool _disposed;
+    private volatile bool _disposed;
 
     public HttpClient CreateClient(string name)
     {
         // The pipelines and the transport live as long as the services: never disposed with a client.
-        // A pipeline is built on its client's first send (see DeferredPipeline); the LWA client gets the transport.
-        var isPipeline = name is SellingPartnerClientFactory.PipelineName or SpApiServiceWiring.TokensPipelineName;
-        var client = new HttpClient(isPipeline ? new DeferredPipeline(this, name) : CreateHandler(name), disposeHandler: false);
+        // The SP-API pipeline is built on its client's first send (see DeferredPipeline); the LWA client gets the transport.
+        var client = new HttpClient(name == SellingPartnerClientFactory.PipelineName ? new DeferredPipeline(this) : CreateHandler(name),
+            disposeHandler: false);
         if (name == SellingPartnerClientFactory.PipelineName) SpApiServiceWiring.ConfigurePipelineClient(services, client);
         return client;
     }
 
-    public HttpMessageHandler CreateHandler(string name)
+    public HttpMessageHandler CreateHandler(string name) => name switch
     {
-        lock (_sync)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            return name switch
-            {
-                SellingPartnerClientFactory.PipelineName => _spApi ??= Pipeline(withRestrictedDataTokens: true),
-                SpApiServiceWiring.TokensPipelineName => _tokens ??= Pipeline(withRestrictedDataTokens: false),
-                _ => Transport(),
-            };
-        }
-    }
+        SellingPartnerClientFactory.PipelineName => Built(ref _spApi, _spApiLock, withRestrictedDataTokens: true),
+        SpApiServiceWiring.TokensPipelineName => Built(ref _tokens, _tokensLock, withRestrictedDataTokens: false),
+        _ => Transport(),
+    };
 
     /// <summary>Whether the named pipeline was built (tests: a client's pipeline is built on its first send).</summary>
-    internal bool IsBuilt(string name)
+    internal bool IsBuilt(string name) =>
+        Volatile.Read(ref name == SellingPartnerClientFactory.PipelineName ? ref _spApi : ref _tokens) is not null;
+
+    private HttpMessageHandler Built(ref HttpMessageHandler? pipeline, object gate, bool withRestrictedDataTokens)
     {
-        lock (_sync) return (name == SellingPartnerClientFactory.PipelineName ? _spApi : _tokens) is not null;
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (Volatile.Read(ref pipeline) is { } built) return built;
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (pipeline is null) Volatile.Write(ref pipeline, Pipeline(withRestrictedDataTokens));
+            return pipeline;
+        }
     }
 
     private HttpMessageHandler Pipeline(bool withRestrictedDataTokens)
@@ -58,19 +63,26 @@ internal sealed class StandaloneHttp(IServiceProvider services) : IHttpClientFac
     }
 
     // SP-API and LWA never redirect: following one would carry x-amz-access-token or the client secret along.
-    private SocketsHttpHandler Transport() =>
-        _transport ??= new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(2) };
+    private SocketsHttpHandler Transport()
+    {
+        lock (_transportLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _transport ??= new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(2) };
+        }
+    }
 
     /// <summary>
-    /// Sends through the named pipeline, built on the first send rather than when the client is made: a standalone
+    /// Sends through the SP-API pipeline, built on the first send rather than when the client is made: a standalone
     /// client is ready sooner, and the build runs while the prefetched token is still on its way. One field read per
-    /// call after that. Building checks for disposal as <see cref="CreateHandler"/> does.
+    /// call after that; two first sends at once may both make an invoker, over the same pipeline (harmless).
     /// </summary>
-    private sealed class DeferredPipeline(StandaloneHttp http, string name) : HttpMessageHandler
+    private sealed class DeferredPipeline(StandaloneHttp http) : HttpMessageHandler
     {
         private HttpMessageInvoker? _pipeline;
 
-        private HttpMessageInvoker Pipeline() => _pipeline ??= new HttpMessageInvoker(http.CreateHandler(name), disposeHandler: false);
+        private HttpMessageInvoker Pipeline() =>
+            _pipeline ??= new HttpMessageInvoker(http.CreateHandler(SellingPartnerClientFactory.PipelineName), disposeHandler: false);
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
             Pipeline().SendAsync(request, cancellationToken);
@@ -81,14 +93,12 @@ internal sealed class StandaloneHttp(IServiceProvider services) : IHttpClientFac
 
     public void Dispose()
     {
-        lock (_sync)
-        {
-            if (_disposed) return;
-            _disposed = true;
-        }
+        if (_disposed) return;
+        _disposed = true;
+        // Taking each lock waits for a build in progress, which then sees _disposed no more: its result is disposed here.
         // A chain disposes its inner handlers, the shared transport last (disposing it twice is harmless).
-        _spApi?.Dispose();
-        _tokens?.Dispose();
-        _transport?.Dispose();
+        lock (_spApiLock) _spApi?.Dispose();
+        lock (_tokensLock) _tokens?.Dispose();
+        lock (_transportLock) _transport?.Dispose();
     }
 }

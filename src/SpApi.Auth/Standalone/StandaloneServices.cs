@@ -20,14 +20,17 @@ internal sealed class StandaloneServices : IServiceProvider, IDisposable, IAsync
     private readonly CancellationTokenSource _stopping = new();
     private volatile bool _disposed;
 
-    public StandaloneServices(SellingPartnerOptions options, SpApiClientCatalog catalog)
+    /// <param name="first">Services registered before SpApi's own (tests: probes of the provider itself).</param>
+    public StandaloneServices(SellingPartnerOptions options, SpApiClientCatalog catalog, Action<ISpApiSingletons>? first = null)
     {
         _http = new StandaloneHttp(this);
         _slots[typeof(IServiceProvider)] = Slot.Made(this);
         _slots[typeof(IOptions<SellingPartnerOptions>)] = Slot.Made(Options.Create(options));
         _slots[typeof(IHttpClientFactory)] = Slot.Made(_http);
         _slots[typeof(IHttpMessageHandlerFactory)] = Slot.Made(_http);
-        SpApiServiceWiring.AddSingletons(new Singletons(_slots), catalog);
+        var singletons = new Singletons(_slots);
+        first?.Invoke(singletons);
+        SpApiServiceWiring.AddSingletons(singletons, catalog);
     }
 
     /// <summary>The registered or already made service of <paramref name="serviceType"/>; null when there is none (e.g. loggers).</summary>
@@ -39,7 +42,8 @@ internal sealed class StandaloneServices : IServiceProvider, IDisposable, IAsync
         if (Volatile.Read(ref slot.Instance) is { } made) return made;
         // One lock per service, as a DI container has: a thread making one service (the token prefetch builds the
         // token chain) does not hold up another asking for a service already made or unrelated (the first Get).
-        // Factories resolve their dependencies through here; the dependencies form no cycle, so neither do the locks.
+        // Factories resolve their dependencies through here; the dependencies form no cycle, so neither do the locks
+        // (nor with StandaloneHttp's: no factory builds a pipeline, see its lock order).
         lock (slot)
         {
             if (slot.Instance is { } madeMeanwhile) return madeMeanwhile;
@@ -62,7 +66,7 @@ internal sealed class StandaloneServices : IServiceProvider, IDisposable, IAsync
         }
         // Made while the services were being disposed: disposed here, as the rest were.
         service.Dispose();
-        throw new ObjectDisposedException(nameof(StandaloneServices));
+        ObjectDisposedException.ThrowIf(true, this);
     }
 
     /// <summary>The pipelines and transport (tests look at what was built).</summary>
@@ -72,7 +76,7 @@ internal sealed class StandaloneServices : IServiceProvider, IDisposable, IAsync
     internal Task? Prefetch { get; private set; }
 
     /// <summary>
-    /// Starts the default seller's LWA exchange on the thread pool (<see cref="SellingPartnerOptions.PrefetchAccessToken"/>):
+    /// Starts the default seller's LWA exchange in the background (<see cref="SellingPartnerOptions.PrefetchAccessToken"/>):
     /// the first call finds the token cached or joins the exchange in flight (single flight), so the LWA round trip
     /// overlaps the rest of start-up. Failures end here unreported: the first call reports them (it makes its own attempt,
     /// or fails at once with the recorded refusal after an <c>invalid_grant</c>, see <see cref="RevokedSellers"/>).

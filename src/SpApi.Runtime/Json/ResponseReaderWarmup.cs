@@ -23,20 +23,29 @@ internal static class ResponseReaderWarmup
     public const int MaxTypes = 48;
 
     /// <summary>
-    /// Starts the warm-up of <typeparamref name="T"/> with <paramref name="settings"/> unless it was started before;
-    /// returns it (tests wait for it), or null when it was started before or is switched off.
+    /// Starts the warm-up of <typeparamref name="T"/> with <paramref name="settings"/> unless it was started (or found
+    /// switched off) before; returns it (tests wait for it), or null. Never throws: the call it serves goes on regardless.
     /// </summary>
     [RequiresUnreferencedCode(SpApiJson.TrimmingNote)]
     public static Task? Start<T>(JsonSerializerSettings settings)
     {
-        if (Volatile.Read(ref Started<T>.Flag) != 0 || Interlocked.Exchange(ref Started<T>.Flag, 1) != 0) return null;
-        // Read once per type (switches are set at start-up), so a switched-off warm-up costs later calls nothing either.
-        if (AppContext.TryGetSwitch(DisableSwitch, out var disabled) && disabled) return null;
-        return Task.Run(() => Warm(typeof(T), settings));
+        if (Volatile.Read(ref Started<T>.State) != NotYet) return null;
+        // The switch is read only until the type's state is set (switches are set at start-up), so later calls read one field.
+        var state = AppContext.TryGetSwitch(DisableSwitch, out var disabled) && disabled ? Off : Running;
+        if (Interlocked.CompareExchange(ref Started<T>.State, state, NotYet) != NotYet || state == Off) return null;
+        try
+        {
+            // Not flowing the caller's context: the warm-up keeps none of its Activity, call options or logging scopes alive.
+            using (ExecutionContext.SuppressFlow()) return Task.Run(() => Warm(typeof(T), settings));
+        }
+        catch (Exception)
+        {
+            return null; // the thread pool refused the work: nothing is lost but the head start
+        }
     }
 
     /// <summary>True once a warm-up of <typeparamref name="T"/> was started in this process.</summary>
-    public static bool WasStarted<T>() => Volatile.Read(ref Started<T>.Flag) != 0;
+    public static bool WasStarted<T>() => Volatile.Read(ref Started<T>.State) == Running;
 
     [RequiresUnreferencedCode(SpApiJson.TrimmingNote)]
     private static void Warm(Type type, JsonSerializerSettings settings)
@@ -45,8 +54,11 @@ internal static class ResponseReaderWarmup
         {
             var serializer = SpApiJson.SerializerFor(settings);
             var root = ResolveAhead(serializer.ContractResolver, type);
-            // An empty document runs the reader's own path for this type (no property is set, nothing is kept).
-            using var reader = new JsonTextReader(new StringReader(root is JsonArrayContract ? "[]" : "{}"));
+            // An empty document runs the reader's own path for this type (no property is set, nothing is kept);
+            // a primitive, string or enum answer has no such path, and "{}" would only throw.
+            var empty = root switch { JsonArrayContract => "[]", JsonObjectContract or JsonDictionaryContract => "{}", _ => null };
+            if (empty is null) return;
+            using var reader = new JsonTextReader(new StringReader(empty));
             serializer.Deserialize(reader, type);
         }
         catch (Exception)
@@ -55,7 +67,10 @@ internal static class ResponseReaderWarmup
         }
     }
 
-    /// <summary>Resolves the contracts reachable from <paramref name="type"/>, breadth first, at most <see cref="MaxTypes"/>.</summary>
+    /// <summary>
+    /// Resolves the contracts reachable from <paramref name="type"/>, breadth first, at most <see cref="MaxTypes"/>;
+    /// a type whose contract cannot be made is skipped (its read will say why).
+    /// </summary>
     [RequiresUnreferencedCode(SpApiJson.TrimmingNote)]
     internal static JsonContract ResolveAhead(IContractResolver resolver, Type type)
     {
@@ -65,26 +80,40 @@ internal static class ResponseReaderWarmup
         queue.Enqueue(root);
         while (queue.TryDequeue(out var contract))
         {
-            foreach (var next in Children(contract))
+            switch (contract)
             {
-                if (next is null || seen.Count >= MaxTypes || !seen.Add(next)) continue;
-                queue.Enqueue(resolver.ResolveContract(next));
+                case JsonObjectContract obj:
+                    foreach (var property in obj.Properties) Visit(property.PropertyType);
+                    break;
+                case JsonArrayContract array:
+                    Visit(array.CollectionItemType);
+                    break;
+                case JsonDictionaryContract dictionary:
+                    Visit(dictionary.DictionaryValueType);
+                    break;
             }
         }
         return root;
+
+        void Visit(Type? next)
+        {
+            if (next is null || seen.Count >= MaxTypes || !seen.Add(next)) return;
+            try
+            {
+                queue.Enqueue(resolver.ResolveContract(next));
+            }
+            catch (Exception)
+            {
+                // Skipped, see the summary.
+            }
+        }
     }
 
-    private static IEnumerable<Type?> Children(JsonContract contract) => contract switch
-    {
-        JsonObjectContract obj => obj.Properties.Select(p => p.PropertyType),
-        JsonArrayContract array => [array.CollectionItemType],
-        JsonDictionaryContract dictionary => [dictionary.DictionaryValueType],
-        _ => [],
-    };
+    private const int NotYet = 0, Running = 1, Off = 2;
 
-    // One flag per response type: a static field of a generic class is the cheapest per-call check there is.
+    // One state per response type: a static field of a generic class is the cheapest per-call check there is.
     private static class Started<T>
     {
-        public static int Flag;
+        public static int State;
     }
 }

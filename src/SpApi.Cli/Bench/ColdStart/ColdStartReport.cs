@@ -9,12 +9,8 @@ namespace SpApi.Cli.Bench.ColdStart;
 /// <c>new HttpClient()</c>) shows what any client pays in those runs before it is ready.
 /// </summary>
 internal sealed record ColdStartReport(int Runs, double SpApiProcessMs, double ReadyMs, double FirstCallMs, double FloorProcessMs,
-    IReadOnlyList<string> SpApiLoaded)
+    double FloorReadyMs, double FloorFirstCallMs, IReadOnlyList<string> SpApiLoaded)
 {
-    public double FloorReadyMs { get; init; } = double.NaN;
-
-    public double FloorFirstCallMs { get; init; } = double.NaN;
-
     public const double ReadyGoalMs = 40;
     public const double RatioGoal = 1.15;
 
@@ -28,11 +24,9 @@ internal sealed record ColdStartReport(int Runs, double SpApiProcessMs, double R
         Median(spapi.Select(r => r.ReadyMs)),
         Median(spapi.Select(r => r.FirstCallMs)),
         Median(floor.Select(r => r.ProcessMs)),
-        spapi.LastOrDefault()?.Loaded ?? [])
-    {
-        FloorReadyMs = Median(floor.Select(r => r.ReadyMs)),
-        FloorFirstCallMs = Median(floor.Select(r => r.FirstCallMs)),
-    };
+        Median(floor.Select(r => r.ReadyMs)),
+        Median(floor.Select(r => r.FirstCallMs)),
+        spapi.LastOrDefault()?.Loaded ?? []);
 
     internal static double Median(IEnumerable<double> values)
     {
