@@ -24,7 +24,7 @@ public abstract class SpApiClientBase
 
     /// <summary>
     /// Called by the generated code for operations that answer with JSON, once the send has started: the first call of
-    /// each response type in a process starts, on the thread pool, what Json.NET's first read of that type would do
+    /// each response type in a process starts, on a background thread, what Json.NET's first read of that type would do
     /// (resolving its contracts, compiling the reader's code), so that it overlaps the wait for the answer. Later calls
     /// read one flag. Never throws. Off with the AppContext switch <c>SpApi.DisableResponseReaderWarmup</c>.
     /// </summary>

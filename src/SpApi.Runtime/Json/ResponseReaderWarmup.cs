@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Serialization;
@@ -7,9 +8,15 @@ namespace SpApi.Runtime.Json;
 /// <summary>
 /// Prepares Json.NET to read an operation's response while the call is still on the wire. The first read of a type
 /// resolves its contracts by reflection and compiles the reader's code (tens of milliseconds in a fresh process); done
-/// on the thread pool once the first call of an operation has sent (its synchronous part done, so it does not compete
-/// with it), that work overlaps the token exchange and the round trip instead of following them. Once per response
-/// type and process; a single flag read on every later call.
+/// once the first call of an operation has sent (its synchronous part done, so it does not compete with it), that work
+/// overlaps the token exchange and the round trip instead of following them. Once per response type and process; a
+/// single flag read on every later call.
+/// <para>
+/// The warm-ups run one after another on one background thread of their own, started when there is work and ended
+/// when there is none: on the thread pool they would hold the few workers a fresh process has, and the call's own I/O
+/// continuations (opening its connection, reading its answer) would queue behind them. The thread does not carry the
+/// caller's execution context (no Activity, call options or logging scopes are kept alive).
+/// </para>
 /// </summary>
 /// <remarks>
 /// Best effort: a failure here is dropped (the real read reports its own). Off with the AppContext switch
@@ -33,19 +40,48 @@ internal static class ResponseReaderWarmup
         // The switch is read only until the type's state is set (switches are set at start-up), so later calls read one field.
         var state = AppContext.TryGetSwitch(DisableSwitch, out var disabled) && disabled ? Off : Running;
         if (Interlocked.CompareExchange(ref Started<T>.State, state, NotYet) != NotYet || state == Off) return null;
+        var item = new WorkItem(typeof(T), settings);
+        Pending.Enqueue(item);
         try
         {
-            // Not flowing the caller's context: the warm-up keeps none of its Activity, call options or logging scopes alive.
-            using (ExecutionContext.SuppressFlow()) return Task.Run(() => Warm(typeof(T), settings));
+            if (Interlocked.CompareExchange(ref _workerRunning, 1, 0) == 0)
+                new Thread(Drain) { IsBackground = true, Name = "SpApi response reader warm-up" }.UnsafeStart();
         }
         catch (Exception)
         {
-            return null; // the thread pool refused the work: nothing is lost but the head start
+            // No thread could be started: nothing is lost but the head start (the next warm-up tries again).
+            Volatile.Write(ref _workerRunning, 0);
+            item.Done.TrySetResult();
         }
+        return item.Done.Task;
     }
 
     /// <summary>True once a warm-up of <typeparamref name="T"/> was started in this process.</summary>
     public static bool WasStarted<T>() => Volatile.Read(ref Started<T>.State) == Running;
+
+    private sealed record WorkItem(Type Type, JsonSerializerSettings Settings)
+    {
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private static readonly ConcurrentQueue<WorkItem> Pending = new();
+    private static int _workerRunning;
+
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only response types of generated clients are queued, by Start, which carries the warning.")]
+    private static void Drain()
+    {
+        while (true)
+        {
+            while (Pending.TryDequeue(out var item))
+            {
+                Warm(item.Type, item.Settings);
+                item.Done.TrySetResult();
+            }
+            Volatile.Write(ref _workerRunning, 0);
+            // Work queued after the queue was found empty, but before the flag was cleared, is ours to run.
+            if (Pending.IsEmpty || Interlocked.CompareExchange(ref _workerRunning, 1, 0) != 0) return;
+        }
+    }
 
     [RequiresUnreferencedCode(SpApiJson.TrimmingNote)]
     private static void Warm(Type type, JsonSerializerSettings settings)
