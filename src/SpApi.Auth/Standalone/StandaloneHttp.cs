@@ -20,12 +20,14 @@ internal sealed class StandaloneHttp(IServiceProvider services) : IHttpClientFac
     private HttpMessageHandler? _spApi;
     private HttpMessageHandler? _tokens;
     private volatile bool _disposed;
+    private DeferredPipeline? _deferred;
 
     public HttpClient CreateClient(string name)
     {
         // The pipelines and the transport live as long as the services: never disposed with a client.
-        // The SP-API pipeline is built on its client's first send (see DeferredPipeline); the LWA client gets the transport.
-        var client = new HttpClient(name == SellingPartnerClientFactory.PipelineName ? new DeferredPipeline(this) : CreateHandler(name),
+        // The SP-API pipeline is built on the first send of any client (see DeferredPipeline, one for all clients);
+        // the LWA client gets the transport.
+        var client = new HttpClient(name == SellingPartnerClientFactory.PipelineName ? _deferred ??= new DeferredPipeline(this) : CreateHandler(name),
             disposeHandler: false);
         if (name == SellingPartnerClientFactory.PipelineName) SpApiServiceWiring.ConfigurePipelineClient(services, client);
         return client;
@@ -75,7 +77,8 @@ internal sealed class StandaloneHttp(IServiceProvider services) : IHttpClientFac
     /// <summary>
     /// Sends through the SP-API pipeline, built on the first send rather than when the client is made: a standalone
     /// client is ready sooner, and the build runs while the prefetched token is still on its way. One field read per
-    /// call after that; two first sends at once may both make an invoker, over the same pipeline (harmless).
+    /// call after that. Shared by every client; two first sends (or two clients made) at once may each make an instance
+    /// or an invoker over the same pipeline (harmless).
     /// </summary>
     private sealed class DeferredPipeline(StandaloneHttp http) : HttpMessageHandler
     {

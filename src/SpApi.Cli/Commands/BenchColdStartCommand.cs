@@ -14,7 +14,7 @@ public sealed class BenchColdStartCommand : ICliCommand
         """
         Usage: spapi bench coldstart [--runs N] [--report FILE] [--app DIR] [--models DIR]
           --runs N       fresh processes of each app, interleaved (default 15)
-          --report FILE  also write { "runs", "spapi": { "processMs", "readyMs", "firstCallMs" }, "floor": { "processMs" }, "ratio" } (medians)
+          --report FILE  also write { "runs", "spapi": { "processMs", "readyMs", "firstCallMs" }, "floor": { "processMs", "readyMs", "firstCallMs" }, "ratio" } (medians)
           --app DIR      folder of the cold-start app (default: coldstart/ beside spapi, a JIT build running SpApi's
                          ReadyToRun images for this RID if the packages ship it, as an app using the SpApi packages does).
                          Plain IL: --app build/SpApi.ColdStart/bin/Release/net10.0 (after dotnet build build/SpApi.ColdStart -c Release);

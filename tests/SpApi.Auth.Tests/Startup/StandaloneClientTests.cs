@@ -16,6 +16,7 @@ namespace SpApi.Auth.Tests.Startup;
 /// </summary>
 public class StandaloneClientTests
 {
+    private const string TokenRequestLine = "POST /auth/o2/token";
     private const string TokenJson = """{"access_token":"Atza|standalone","token_type":"bearer","expires_in":3600}""";
     private const string ParticipationsJson = """{"payload":[{"marketplace":{"id":"ATVPDKIKX0DER","name":"Amazon.com","countryCode":"US","defaultCurrencyCode":"USD","defaultLanguageCode":"en_US","domainName":"www.amazon.com"},"participation":{"isParticipating":true,"hasSuspendedListings":false}}]}""";
 
@@ -72,7 +73,7 @@ public class StandaloneClientTests
     {
         var gets = 0;
         await using var server = new LoopbackHttpServer(line =>
-            line.StartsWith("POST /auth/o2/token", StringComparison.Ordinal) ? LoopbackHttpServer.Answer(200, TokenJson)
+            line.StartsWith(TokenRequestLine, StringComparison.Ordinal) ? LoopbackHttpServer.Answer(200, TokenJson)
             : Interlocked.Increment(ref gets) == 1 ? LoopbackHttpServer.Answer(503, """{"errors":[{"code":"ServiceUnavailable","message":"try again"}]}""")
             : LoopbackHttpServer.Answer(200, ParticipationsJson));
         var options = Options(server.Address);
@@ -82,9 +83,8 @@ public class StandaloneClientTests
         var answer = await sp.Get<ISellersClient>().GetMarketplaceParticipationsAsync(CancellationToken.None);
 
         Assert.That(answer.Payload.Single().Marketplace.Id, Is.EqualTo("ATVPDKIKX0DER"));
-        var lines = server.Requests.Select(r => r.RequestLine).ToList();
         Assert.That(TokenRequests(server), Is.EqualTo(1), "one token for both attempts");
-        Assert.That(lines.Count(l => l.StartsWith("GET /sellers/v1/marketplaceParticipations", StringComparison.Ordinal)), Is.EqualTo(2), "the 503 of the first attempt (made outside Polly) was retried once, through Polly");
+        Assert.That(server.Requests.Count(r => r.RequestLine.StartsWith("GET /sellers/v1/marketplaceParticipations", StringComparison.Ordinal)), Is.EqualTo(2), "the 503 of the first attempt (made outside Polly) was retried once, through Polly");
     }
 
     [Test]
@@ -156,7 +156,7 @@ public class StandaloneClientTests
     public async Task PrefetchRefused_IsReportedByTheFirstCall_NotByCreate()
     {
         await using var server = new LoopbackHttpServer(line =>
-            line.StartsWith("POST /auth/o2/token", StringComparison.Ordinal)
+            line.StartsWith(TokenRequestLine, StringComparison.Ordinal)
                 ? LoopbackHttpServer.Answer(400, """{"error":"invalid_grant","error_description":"The request has an invalid grant parameter : refresh_token"}""")
                 : LoopbackHttpServer.Answer(200, ParticipationsJson));
         await using var sp = SellingPartnerClient.Create(Options(server.Address, prefetch: true));
@@ -190,11 +190,11 @@ public class StandaloneClientTests
     }
 
     private static string TokenOrParticipations(string line) =>
-        line.StartsWith("POST /auth/o2/token", StringComparison.Ordinal) ? LoopbackHttpServer.Answer(200, TokenJson) : LoopbackHttpServer.Answer(200, ParticipationsJson);
+        line.StartsWith(TokenRequestLine, StringComparison.Ordinal) ? LoopbackHttpServer.Answer(200, TokenJson) : LoopbackHttpServer.Answer(200, ParticipationsJson);
 
     private static Task PrefetchOf(SellingPartnerClient sp) =>
         ((StandaloneServices)sp.Services).Prefetch ?? throw new AssertionException("no prefetch was started");
 
     private static int TokenRequests(LoopbackHttpServer server) =>
-        server.Requests.Count(r => r.RequestLine.StartsWith("POST /auth/o2/token", StringComparison.Ordinal));
+        server.Requests.Count(r => r.RequestLine.StartsWith(TokenRequestLine, StringComparison.Ordinal));
 }

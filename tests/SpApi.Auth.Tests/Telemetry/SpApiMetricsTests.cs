@@ -11,11 +11,11 @@ public class SpApiMetricsTests
     {
         using var factory = new CountingMeterFactory();
         using var metrics = new SpApiMetrics(factory);
-        using var handler = new TelemetryHandler(new TelemetryHandlerOptions(), metrics, new TestClock());
+        var handler = new TelemetryHandler(new TelemetryHandlerOptions(), metrics, new TestClock());
         Assert.That(factory.Created, Is.Empty, "building the stage creates no meter");
 
         using var invoker = HandlerChain.Of(new DelegateHandler((_, _) => Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK))), handler);
-        using var response = await invoker.SendAsync(TestOperations.Request(TestOperations.WithPlan(rate: 1, burst: 1, id: "getOrders")), CancellationToken.None);
+        using var response = await invoker.SendAsync(TestOperations.Request(TestOperations.GetOrders), CancellationToken.None);
 
         Assert.That(factory.Created.Select(m => m.Name), Is.EqualTo(new[] { SpApiTelemetry.MeterName }));
         Assert.That(metrics.Meter, Is.SameAs(factory.Created[0]), "one meter, made once");

@@ -67,12 +67,15 @@ public class ColdStartBenchmarkTests
     }
 
     // The app is built beside this test project (ProjectReference) in the same configuration.
-    internal static string AppDirectory()
+    internal static string AppDirectory() => ProjectOutput("build", "SpApi.ColdStart");
+
+    /// <summary>The output folder of a project built beside this test project: <c>PROJECT/bin/&lt;Configuration&gt;/&lt;tfm&gt;</c>.</summary>
+    internal static string ProjectOutput(params string[] projectDirectory)
     {
         var testDir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
         var configuration = testDir.Parent!.Name; // bin/<Configuration>/<tfm>
         var root = testDir;
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "SpApi.Generated.sln"))) root = root.Parent;
-        return Path.Combine(root!.FullName, "build", "SpApi.ColdStart", "bin", configuration, testDir.Name);
+        return Path.Combine([root!.FullName, .. projectDirectory, "bin", configuration, testDir.Name]);
     }
 }

@@ -37,17 +37,6 @@ public class ColdStartCopyTests
         Assert.That(File.ReadAllBytes(copy), Is.EqualTo(File.ReadAllBytes(il)));
     }
 
-    // spapi is built beside this test project (ProjectReference) in the same configuration: bin/<Configuration>/<tfm>.
-    private static string SpApiOutput() => Path.Combine(Root(), "src", "SpApi.Cli", "bin", Configuration(), Tfm());
-
-    private static string Configuration() => new DirectoryInfo(TestContext.CurrentContext.TestDirectory).Parent!.Name;
-
-    private static string Tfm() => new DirectoryInfo(TestContext.CurrentContext.TestDirectory).Name;
-
-    private static string Root()
-    {
-        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SpApi.Generated.sln"))) dir = dir.Parent;
-        return dir!.FullName;
-    }
+    // spapi is built beside this test project (ProjectReference) in the same configuration.
+    private static string SpApiOutput() => ColdStartBenchmarkTests.ProjectOutput("src", "SpApi.Cli");
 }

@@ -25,51 +25,33 @@ public class StartupEmitterTests
     [Test]
     public void RestrictedTable_EmitsEveryColumnAsEscapedLiterals()
     {
-        var file = Path.GetTempFileName();
-        try
-        {
-            File.WriteAllText(file, """
-                { "operations": [ { "operation": "a.json#op\"); System.Environment.Exit(1); //", "path": "generic", "dataElements": ["x", "y"], "newColumn": true } ],
-                  "dataElementRoles": { "buyerInfo": ["Role \u2028 one"] } }
-                """);
-            var code = StartupEmitter.EmitRestrictedOperations(file);
+        var code = EmitRestricted("""
+            { "operations": [ { "operation": "a.json#op\"); System.Environment.Exit(1); //", "path": "generic", "dataElements": ["x", "y"], "newColumn": true } ],
+              "dataElementRoles": { "buyerInfo": ["Role \u2028 one"] } }
+            """);
 
-            Assert.That(code, Does.Contain("""["operation"] = new string[] { "a.json#op\"); System.Environment.Exit(1); //" }"""));
-            Assert.That(code, Does.Contain("""["dataElements"] = new string[] { "x", "y" }"""));
-            Assert.That(code, Does.Contain("""["newColumn"] = new string[] { "true" }"""), "a new column reaches the runtime without touching the emitter");
-            Assert.That(code, Does.Contain("""["buyerInfo"] = new string[] { "Role \u2028 one" }"""));
-            Assert.That(code, Does.Not.Contain("\u2028"), "a line separator would end a C# line");
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        Assert.That(code, Does.Contain("""["operation"] = new string[] { "a.json#op\"); System.Environment.Exit(1); //" }"""));
+        Assert.That(code, Does.Contain("""["dataElements"] = new string[] { "x", "y" }"""));
+        Assert.That(code, Does.Contain("""["newColumn"] = new string[] { "true" }"""), "a new column reaches the runtime without touching the emitter");
+        Assert.That(code, Does.Contain("""["buyerInfo"] = new string[] { "Role \u2028 one" }"""));
+        Assert.That(code, Does.Not.Contain("\u2028"), "a line separator would end a C# line");
     }
 
     [Test]
     public void RestrictedTable_ListsEachRowsKeyOnce_AsTheRuntimeKeysIt()
     {
-        var file = Path.GetTempFileName();
-        try
-        {
-            File.WriteAllText(file, """
-                { "operations": [ { "operation": "models/ordersV0.json#getOrders", "path": "generic" },
-                                  { "operation": "ordersV0.json#getOrders", "path": "generic" },
-                                  { "operation": "shipping.json#getShipment", "path": "generic" } ] }
-                """);
-            var code = StartupEmitter.EmitRestrictedOperations(file);
+        var code = EmitRestricted("""
+            { "operations": [ { "operation": "models/ordersV0.json#getOrders", "path": "generic" },
+                              { "operation": "ordersV0.json#getOrders", "path": "generic" },
+                              { "operation": "shipping.json#getShipment", "path": "generic" } ] }
+            """);
 
-            var lists = code[code.IndexOf("public static bool Lists", StringComparison.Ordinal)..];
-            lists = lists[..lists.IndexOf("};", StringComparison.Ordinal)];
-            Assert.That(lists, Does.Contain("\"ordersV0.json#getOrders\" => true,"), "folders are dropped, as OperationKey.Of does");
-            Assert.That(lists, Does.Not.Contain("models/"));
-            Assert.That(lists.Split("\"ordersV0.json#getOrders\"").Length - 1, Is.EqualTo(1), "a duplicate key would not compile in a switch");
-            Assert.That(lists, Does.Contain("\"shipping.json#getShipment\" => true,").And.Contain("_ => false,"));
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        var lists = code[code.IndexOf("public static bool Lists", StringComparison.Ordinal)..];
+        lists = lists[..lists.IndexOf("};", StringComparison.Ordinal)];
+        Assert.That(lists, Does.Contain("\"ordersV0.json#getOrders\" => true,"), "folders are dropped, as OperationKey.Of does");
+        Assert.That(lists, Does.Not.Contain("models/"));
+        Assert.That(lists.Split("\"ordersV0.json#getOrders\"").Length - 1, Is.EqualTo(1), "a duplicate key would not compile in a switch");
+        Assert.That(lists, Does.Contain("\"shipping.json#getShipment\" => true,").And.Contain("_ => false,"));
     }
 
     [Test]
@@ -92,12 +74,18 @@ public class StartupEmitterTests
     [Test]
     public void RestrictedTable_RefusesRowsThatAreNotObjects()
     {
+        var e = Assert.Throws<GeneratorException>(() => EmitRestricted("""{ "operations": [ "ordersV0.json#getOrders" ] }"""));
+        Assert.That(e!.Message, Does.Contain("operations[0]"));
+    }
+
+    // The emitter reads the restricted-operations table from a file, as the build gives it.
+    private static string EmitRestricted(string json)
+    {
         var file = Path.GetTempFileName();
         try
         {
-            File.WriteAllText(file, """{ "operations": [ "ordersV0.json#getOrders" ] }""");
-            var e = Assert.Throws<GeneratorException>(() => StartupEmitter.EmitRestrictedOperations(file));
-            Assert.That(e!.Message, Does.Contain("operations[0]"));
+            File.WriteAllText(file, json);
+            return StartupEmitter.EmitRestrictedOperations(file);
         }
         finally
         {
