@@ -35,11 +35,13 @@ public sealed class SellingPartnerClient : IDisposable, IAsyncDisposable
         SpApiClientCatalog? clients)
     {
         ArgumentNullException.ThrowIfNull(options);
+        // First, so that it overlaps the validation and the services (and ends on its own when they fail).
+        var startup = configure is null ? StartupThread.Start() : null;
         options.ApplyLocalSandbox();
         new SellingPartnerOptionsValidator(settingPrefix: "").ThrowIfInvalid(options);
         if (configure is not null) return WithContainer(options, configure, clients);
         var services = new StandaloneServices(options, clients ?? SpApiClientCatalog.Generated());
-        if (options.PrefetchAccessToken) services.PrefetchDefaultSellerToken();
+        if (options.PrefetchAccessToken) services.PrefetchDefaultSellerToken(startup);
         return new SellingPartnerClient(services);
     }
 
@@ -65,7 +67,11 @@ public sealed class SellingPartnerClient : IDisposable, IAsyncDisposable
     {
         var catalog = _services.GetRequiredService<SpApiClientCatalog>();
         catalog.ImplementationOf(typeof(T)); // a clear error for a type that is not a generated client
-        return _services.GetService<T>() ?? (T)catalog.Create(typeof(T), _services.GetRequiredService<IHttpClientFactory>().CreateClient(SellingPartnerClientFactory.PipelineName));
+        if (_services.GetService<T>() is { } registered) return registered; // the DI container's typed client
+        // The HttpClient is made on the client's first call: the first HttpClient of a process costs ~10 ms, which the
+        // start-up thread takes meanwhile (docs/cold-start.md).
+        var factory = _services.GetRequiredService<IHttpClientFactory>();
+        return (T)catalog.Create(typeof(T), () => factory.CreateClient(SellingPartnerClientFactory.PipelineName));
     }
 
     /// <summary>Clients for a configured seller.</summary>

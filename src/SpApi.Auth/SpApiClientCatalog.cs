@@ -35,7 +35,7 @@ public sealed class SpApiClientCatalog
         ArgumentNullException.ThrowIfNull(create);
         var copy = new SpApiClientCatalog();
         foreach (var entry in All()) copy.Add(entry);
-        new Registrar(copy).Add<TClient, TImplementation>(create);
+        copy.Add(Registrar.EntryOf<TClient, TImplementation>(create, createDeferred: null));
         return copy;
     }
 
@@ -47,6 +47,16 @@ public sealed class SpApiClientCatalog
 
     /// <summary>A new client of <paramref name="clientType"/> sending through <paramref name="httpClient"/>.</summary>
     public object Create(Type clientType, HttpClient httpClient) => Find(clientType).Create(httpClient);
+
+    /// <summary>
+    /// A new client of <paramref name="clientType"/> that takes its HttpClient from <paramref name="httpClient"/> on its
+    /// first call (generated clients), or at once (clients added with <see cref="With{TClient, TImplementation}"/>).
+    /// </summary>
+    internal object Create(Type clientType, Func<HttpClient> httpClient)
+    {
+        var entry = Find(clientType);
+        return entry.CreateDeferred is { } deferred ? deferred(httpClient) : entry.Create(httpClient());
+    }
 
     /// <summary>Registers every client as an IHttpClientFactory typed client over the named pipeline.</summary>
     internal void AddTypedClients(IServiceCollection services, string pipelineName)
@@ -95,15 +105,21 @@ public sealed class SpApiClientCatalog
         _clients = null;
     }
 
-    private sealed record Entry(Type Interface, Type Implementation, Func<HttpClient, object> Create, Action<IServiceCollection, string> Register);
+    private sealed record Entry(Type Interface, Type Implementation, Func<HttpClient, object> Create,
+        Func<Func<HttpClient>, object>? CreateDeferred, Action<IServiceCollection, string> Register);
 
     private sealed class Registrar(SpApiClientCatalog catalog) : IGeneratedClientRegistrar
     {
-        public void Add<TClient, TImplementation>(Func<HttpClient, TImplementation> create)
+        public void Add<TClient, TImplementation>(Func<HttpClient, TImplementation> create, Func<Func<HttpClient>, TImplementation> createDeferred)
             where TClient : class
             where TImplementation : class, TClient =>
-            catalog.Add(new Entry(typeof(TClient), typeof(TImplementation), create,
+            catalog.Add(EntryOf<TClient, TImplementation>(create, createDeferred));
+
+        public static Entry EntryOf<TClient, TImplementation>(Func<HttpClient, TImplementation> create, Func<Func<HttpClient>, TImplementation>? createDeferred)
+            where TClient : class
+            where TImplementation : class, TClient =>
+            new(typeof(TClient), typeof(TImplementation), create, createDeferred,
                 // All typed clients share the one named pipeline (one connection pool, one set of handlers).
-                (services, name) => services.AddHttpClient<TClient, TImplementation>(name, (http, _) => create(http))));
+                (services, name) => services.AddHttpClient<TClient, TImplementation>(name, (http, _) => create(http)));
     }
 }

@@ -7,8 +7,11 @@ namespace SpApi.Runtime;
 /// </summary>
 public interface IGeneratedClientRegistrar
 {
-    /// <summary>One client: its interface, its implementation and how to create it over an HttpClient.</summary>
-    void Add<TClient, TImplementation>(Func<HttpClient, TImplementation> create)
+    /// <summary>
+    /// One client: its interface, its implementation, how to create it over an HttpClient (<paramref name="create"/>)
+    /// and how to create it over an HttpClient made on its first call (<paramref name="createDeferred"/>).
+    /// </summary>
+    void Add<TClient, TImplementation>(Func<HttpClient, TImplementation> create, Func<Func<HttpClient>, TImplementation> createDeferred)
         where TClient : class
         where TImplementation : class, TClient;
 }

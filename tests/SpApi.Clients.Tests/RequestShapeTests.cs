@@ -65,6 +65,44 @@ public class RequestShapeTests
     }
 
     [Test]
+    public async Task A_deferred_client_takes_its_HttpClient_on_its_first_call_and_keeps_it()
+    {
+        _mock.When("*").Respond("application/json", """{"payload":[]}""");
+        var registrar = new DeferredFactoryOf<SpApi.Sellers.V1.SellersClient>();
+        Assert.That(GeneratedClientRegistrations.AddOne("SpApi.Sellers.V1.ISellersClient", registrar), Is.True);
+        var asked = 0;
+
+        var sellers = registrar.CreateDeferred!(() => { asked++; return _http; });
+        Assert.That(asked, Is.Zero, "made without an HttpClient");
+        await sellers.GetMarketplaceParticipationsAsync(CancellationToken.None);
+        await sellers.GetMarketplaceParticipationsAsync(CancellationToken.None);
+
+        Assert.That(asked, Is.EqualTo(1));
+        Assert.That(_sent!.RequestUri!.AbsolutePath, Is.EqualTo("/sellers/v1/marketplaceParticipations"));
+    }
+
+    [Test]
+    public void A_deferred_client_whose_source_gives_no_HttpClient_names_itself()
+    {
+        var registrar = new DeferredFactoryOf<SpApi.Sellers.V1.SellersClient>();
+        GeneratedClientRegistrations.AddOne("SpApi.Sellers.V1.SellersClient", registrar);
+        var sellers = registrar.CreateDeferred!(() => null!);
+
+        var error = Assert.ThrowsAsync<InvalidOperationException>(() => sellers.GetMarketplaceParticipationsAsync(CancellationToken.None));
+        Assert.That(error!.Message, Does.Contain("SellersClient"));
+    }
+
+    private sealed class DeferredFactoryOf<T> : IGeneratedClientRegistrar where T : class
+    {
+        public Func<Func<HttpClient>, T>? CreateDeferred { get; private set; }
+
+        public void Add<TClient, TImplementation>(Func<HttpClient, TImplementation> create, Func<Func<HttpClient>, TImplementation> createDeferred)
+            where TClient : class
+            where TImplementation : class, TClient =>
+            CreateDeferred = source => (T)(object)createDeferred(source);
+    }
+
+    [Test]
     public async Task Date_time_query_values_keep_their_offset()
     {
         _mock.When("*").Respond("application/json", """{"reports":[]}""");

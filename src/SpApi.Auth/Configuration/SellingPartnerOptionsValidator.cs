@@ -15,66 +15,68 @@ public sealed class SellingPartnerOptionsValidator(string settingPrefix = "Selli
     /// <summary>Validates <paramref name="options"/>; the failures name each bad setting by its configuration path.</summary>
     public ValidateOptionsResult Validate(string? name, SellingPartnerOptions options)
     {
-        var errors = Errors(options).ToList();
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new Errors(settingPrefix);
+        Collect(options, ref errors);
+        return errors.List is null ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors.List);
     }
 
     /// <summary>Throws <see cref="OptionsValidationException"/> listing every failure.</summary>
     public void ThrowIfInvalid(SellingPartnerOptions options)
     {
-        var result = Validate(Options.DefaultName, options);
-        if (result.Failed) throw new OptionsValidationException(Options.DefaultName, typeof(SellingPartnerOptions), result.Failures);
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new Errors(settingPrefix);
+        Collect(options, ref errors);
+        if (errors.List is not null)
+            throw new OptionsValidationException(Options.DefaultName, typeof(SellingPartnerOptions), errors.List);
     }
 
-    private IEnumerable<string> Errors(SellingPartnerOptions o)
+    // Straight-line checks, no iterator, LINQ or closures: this runs on every start (SellingPartnerClient.Create), and
+    // each of those costs a fresh process type loads and JIT (docs/cold-start.md).
+    private static void Collect(SellingPartnerOptions o, ref Errors e)
     {
-        string S(string setting) => settingPrefix + setting;
-
-        if (string.IsNullOrWhiteSpace(o.ClientId)) yield return $"{S("ClientId")} is required: the LWA client id of your SP-API application.";
-        if (string.IsNullOrWhiteSpace(o.ClientSecret)) yield return $"{S("ClientSecret")} is required: the LWA client secret of your SP-API application.";
+        if (string.IsNullOrWhiteSpace(o.ClientId)) e.Add("ClientId", " is required: the LWA client id of your SP-API application.");
+        if (string.IsNullOrWhiteSpace(o.ClientSecret)) e.Add("ClientSecret", " is required: the LWA client secret of your SP-API application.");
         if (string.IsNullOrWhiteSpace(o.RefreshToken) && o.Sellers.Count == 0 && !o.AllowNoSellers)
-            yield return $"{S("RefreshToken")} is required: the seller's LWA refresh token (or configure {S("Sellers")}, or set {S("AllowNoSellers")} when sellers are added at run time).";
-        if (SellingPartnerOptions.LocalSandboxError(o.LocalSandbox) is { } sandboxError) yield return $"{S("LocalSandbox")} {sandboxError}";
-        if (string.IsNullOrWhiteSpace(o.DefaultSellerName)) yield return $"{S("DefaultSellerName")} may not be empty.";
+            e.Add("RefreshToken", $" is required: the seller's LWA refresh token (or configure {e.Setting("Sellers")}, or set {e.Setting("AllowNoSellers")} when sellers are added at run time).");
+        if (SellingPartnerOptions.LocalSandboxError(o.LocalSandbox) is { } sandboxError) e.Add("LocalSandbox", " " + sandboxError);
+        if (string.IsNullOrWhiteSpace(o.DefaultSellerName)) e.Add("DefaultSellerName", " may not be empty.");
 
-        if (Check(() => SellingPartnerSettings.RegionOf(o.Region, o.MarketplaceId)) is { } regionError)
-            yield return $"{S(o.MarketplaceId is null ? "Region" : "MarketplaceId")}: {regionError}";
-        if (CheckAddress(o.BaseAddress, o.AllowLoopbackBaseAddress) is { } baseError)
-            yield return $"{S("BaseAddress")}: {baseError}";
+        if (RegionError(o.Region, o.MarketplaceId) is { } regionError)
+            e.Add(o.MarketplaceId is null ? "Region" : "MarketplaceId", ": " + regionError);
+        if (CheckAddress(o.BaseAddress, o.AllowLoopbackBaseAddress) is { } baseError) e.Add("BaseAddress", ": " + baseError);
         if (o.LwaEndpoint is not null && (Uri.TryCreate(o.LwaEndpoint, UriKind.Absolute, out var lwa)
                 ? LwaClientOptions.CheckEndpoint(lwa, o.AllowLoopbackBaseAddress, o.AllowedLwaHosts)
                 : $"'{o.LwaEndpoint}' is not an absolute URI.") is { } lwaError)
-            yield return $"{S("LwaEndpoint")}: {lwaError}";
+            e.Add("LwaEndpoint", ": " + lwaError);
 
         foreach (var (sellerName, seller) in o.Sellers)
         {
             var at = $"Sellers:{sellerName}:";
-            if (seller is null) { yield return $"{S(at.TrimEnd(':'))} is empty."; continue; }
-            if (string.IsNullOrWhiteSpace(seller.RefreshToken)) yield return $"{S(at + "RefreshToken")} is required: the seller's LWA refresh token.";
-            if (Check(() => SellingPartnerSettings.RegionOf(seller.Region ?? o.Region, seller.MarketplaceId)) is { } e)
-                yield return $"{S(at + (seller.MarketplaceId is null ? "Region" : "MarketplaceId"))}: {e}";
-            if (CheckAddress(seller.BaseAddress, o.AllowLoopbackBaseAddress) is { } b)
-                yield return $"{S(at + "BaseAddress")}: {b}";
+            if (seller is null) { e.Add($"Sellers:{sellerName}", " is empty."); continue; }
+            if (string.IsNullOrWhiteSpace(seller.RefreshToken)) e.Add(at + "RefreshToken", " is required: the seller's LWA refresh token.");
+            if (RegionError(seller.Region ?? o.Region, seller.MarketplaceId) is { } sellerRegionError)
+                e.Add(at + (seller.MarketplaceId is null ? "Region" : "MarketplaceId"), ": " + sellerRegionError);
+            if (CheckAddress(seller.BaseAddress, o.AllowLoopbackBaseAddress) is { } sellerBaseError) e.Add(at + "BaseAddress", ": " + sellerBaseError);
             if (string.IsNullOrWhiteSpace(seller.ClientId) != string.IsNullOrWhiteSpace(seller.ClientSecret))
-                yield return $"{S(at + "ClientId")} and {S(at + "ClientSecret")} must be given together.";
+                e.Add(at + "ClientId", $" and {e.Setting(at + "ClientSecret")} must be given together.");
         }
 
-        if (Check(() => UserAgent.ValidateToken(o.AppName, "value")) is { } appError) yield return $"{S("AppName")}: {appError}";
-        if (o.AppVersion is not null && Check(() => UserAgent.ValidateToken(o.AppVersion, "value")) is { } verError) yield return $"{S("AppVersion")}: {verError}";
+        if (TokenError(o.AppName) is { } appError) e.Add("AppName", ": " + appError);
+        if (o.AppVersion is not null && TokenError(o.AppVersion) is { } versionError) e.Add("AppVersion", ": " + versionError);
         if (o.TokenExpiryMargin < TimeSpan.Zero || o.TokenExpiryMargin >= TimeSpan.FromHours(1))
-            yield return $"{S("TokenExpiryMargin")} must be between 0 and 1 hour (LWA tokens live one hour).";
-        if (o.RestrictedRoleRefusalMemory <= TimeSpan.Zero) yield return $"{S("RestrictedRoleRefusalMemory")} must be positive.";
-        if (o.RestrictedOperationsFile is not null && Check(() => RestrictedOperationTable.Load(o.RestrictedOperationsFile)) is { } fileError)
-            yield return $"{S("RestrictedOperationsFile")}: {fileError}";
-        if (o.OAuth.RedirectUri is not null && Check(() => OAuth.ConsentUri.ValidateRedirectUri(new Uri(o.OAuth.RedirectUri, UriKind.RelativeOrAbsolute),
-                allowLoopback: OAuth.ConsentUri.IsLoopbackPortal(o.OAuth.ConsentPortal))) is { } redirectError)
-            yield return $"{S("OAuth:RedirectUri")}: {redirectError}";
+            e.Add("TokenExpiryMargin", " must be between 0 and 1 hour (LWA tokens live one hour).");
+        if (o.RestrictedRoleRefusalMemory <= TimeSpan.Zero) e.Add("RestrictedRoleRefusalMemory", " must be positive.");
+        if (o.RestrictedOperationsFile is not null && RestrictedFileError(o.RestrictedOperationsFile) is { } fileError)
+            e.Add("RestrictedOperationsFile", ": " + fileError);
+        if (o.OAuth.RedirectUri is not null && RedirectUriError(o.OAuth.RedirectUri, o.OAuth.ConsentPortal) is { } redirectError)
+            e.Add("OAuth:RedirectUri", ": " + redirectError);
         if (o.OAuth.ConsentPortal is { } portal && (!Uri.TryCreate(portal, UriKind.Absolute, out var portalUri) || (portalUri.Scheme != Uri.UriSchemeHttps && !portalUri.IsLoopback)))
-            yield return $"{S("OAuth:ConsentPortal")}: must be an absolute HTTPS address or a loopback sandbox, got '{portal}'.";
-        if (o.OAuth.StateLifetime <= TimeSpan.Zero) yield return $"{S("OAuth:StateLifetime")} must be positive.";
-        if (Check(o.RateLimiting.Validate) is { } rateError) yield return $"{S("RateLimiting")}: {rateError}";
-        if (Check(o.Retry.Validate) is { } retryError) yield return $"{S("Retry")}: {retryError}";
-        if (Check(o.Telemetry.Validate) is { } telemetryError) yield return $"{S("Telemetry")}: {telemetryError}";
+            e.Add("OAuth:ConsentPortal", $": must be an absolute HTTPS address or a loopback sandbox, got '{portal}'.");
+        if (o.OAuth.StateLifetime <= TimeSpan.Zero) e.Add("OAuth:StateLifetime", " must be positive.");
+        if (OptionsError(o.RateLimiting.Validate) is { } rateError) e.Add("RateLimiting", ": " + rateError);
+        if (OptionsError(o.Retry.Validate) is { } retryError) e.Add("Retry", ": " + retryError);
+        if (OptionsError(o.Telemetry.Validate) is { } telemetryError) e.Add("Telemetry", ": " + telemetryError);
     }
 
     private static string? CheckAddress(string? address, bool allowLoopback)
@@ -87,16 +89,51 @@ public sealed class SellingPartnerOptionsValidator(string settingPrefix = "Selli
         return null;
     }
 
-    private static string? Check(Action action)
+    // Each check that reports by throwing, caught as the message it names (the exceptions its code throws for bad input).
+    private static string? RegionError(string? region, string? marketplaceId)
+    {
+        try { SellingPartnerSettings.RegionOf(region, marketplaceId); return null; }
+        catch (Exception e) when (IsSettingError(e)) { return e.Message; }
+    }
+
+    private static string? TokenError(string? value)
+    {
+        try { UserAgent.ValidateToken(value, "value"); return null; }
+        catch (Exception e) when (IsSettingError(e)) { return e.Message; }
+    }
+
+    private static string? RestrictedFileError(string path)
+    {
+        try { RestrictedOperationTable.Load(path); return null; }
+        catch (Exception e) when (IsSettingError(e)) { return e.Message; }
+    }
+
+    private static string? RedirectUriError(string redirectUri, string? consentPortal)
     {
         try
         {
-            action();
+            OAuth.ConsentUri.ValidateRedirectUri(new Uri(redirectUri, UriKind.RelativeOrAbsolute), allowLoopback: OAuth.ConsentUri.IsLoopbackPortal(consentPortal));
             return null;
         }
-        catch (Exception e) when (e is ArgumentException or FormatException or IOException or UriFormatException or InvalidOperationException)
-        {
-            return e.Message;
-        }
+        catch (Exception e) when (IsSettingError(e)) { return e.Message; }
+    }
+
+    private static string? OptionsError(Action validate)
+    {
+        try { validate(); return null; }
+        catch (Exception e) when (IsSettingError(e)) { return e.Message; }
+    }
+
+    private static bool IsSettingError(Exception e) =>
+        e is ArgumentException or FormatException or IOException or UriFormatException or InvalidOperationException;
+
+    /// <summary>The failures found so far (none: no list), each naming its setting by its configuration path.</summary>
+    private struct Errors(string prefix)
+    {
+        public List<string>? List;
+
+        public readonly string Setting(string setting) => prefix + setting;
+
+        public void Add(string setting, string problem) => (List ??= []).Add(prefix + setting + problem);
     }
 }

@@ -38,12 +38,11 @@ public static class SpApiEndpoints
     public static SpApiRegion ParseRegion(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        switch (value.Trim().ToUpperInvariant())
-        {
-            case "NA": return SpApiRegion.NorthAmerica;
-            case "EU": return SpApiRegion.Europe;
-            case "FE": return SpApiRegion.FarEast;
-        }
+        // Ordinal comparisons rather than ToUpperInvariant, whose first use loads the culture data: this runs on every start.
+        var code = value.AsSpan().Trim();
+        if (code.Equals("NA", StringComparison.OrdinalIgnoreCase)) return SpApiRegion.NorthAmerica;
+        if (code.Equals("EU", StringComparison.OrdinalIgnoreCase)) return SpApiRegion.Europe;
+        if (code.Equals("FE", StringComparison.OrdinalIgnoreCase)) return SpApiRegion.FarEast;
         if (Enum.TryParse<SpApiRegion>(value, ignoreCase: true, out var region) && Enum.IsDefined(region)) return region;
         throw new ArgumentException($"Unknown SP-API region '{value}'. Use NA, EU or FE.", nameof(value));
     }

@@ -28,7 +28,15 @@ public static class UserAgent
     {
         if (string.IsNullOrWhiteSpace(value))
             throw new ArgumentException($"{setting} is required for the user-agent header.", setting);
-        if (value.Any(c => c <= ' ' || c >= 127 || "/();,\"\\".Contains(c)))
+        if (!IsToken(value))
             throw new ArgumentException($"{setting} '{value}' may not contain spaces, '/', '(', ')', ';', ',', quotes or non-ASCII characters.", setting);
+    }
+
+    // A loop rather than LINQ: validation runs on every start (SellingPartnerClient.Create).
+    private static bool IsToken(string value)
+    {
+        foreach (var c in value)
+            if (c <= ' ' || c >= 127 || "/();,\"\\".Contains(c)) return false;
+        return true;
     }
 }

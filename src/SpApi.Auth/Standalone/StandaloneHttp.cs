@@ -22,8 +22,11 @@ internal sealed class StandaloneHttp(IServiceProvider services) : IHttpClientFac
     private volatile bool _disposed;
     private DeferredPipeline? _deferred;
 
+    private int _spApiClientsMade;
+
     public HttpClient CreateClient(string name)
     {
+        if (name == SellingPartnerClientFactory.PipelineName) Interlocked.Increment(ref _spApiClientsMade);
         // The pipelines and the transport live as long as the services: never disposed with a client.
         // The SP-API pipeline is built on the first send of any client (see DeferredPipeline, one for all clients);
         // the LWA client gets the transport.
@@ -39,6 +42,9 @@ internal sealed class StandaloneHttp(IServiceProvider services) : IHttpClientFac
         SpApiServiceWiring.TokensPipelineName => Built(ref _tokens, _tokensLock, withRestrictedDataTokens: false),
         _ => Transport(),
     };
+
+    /// <summary>How many HttpClients over the SP-API pipeline were made (tests: a generated client makes its own on its first call).</summary>
+    internal int SpApiClientsMade => Volatile.Read(ref _spApiClientsMade);
 
     /// <summary>Whether the named pipeline was built (tests: a client's pipeline is built on its first send).</summary>
     internal bool IsBuilt(string name) =>

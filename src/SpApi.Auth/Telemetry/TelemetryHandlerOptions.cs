@@ -20,7 +20,11 @@ public sealed class TelemetryHandlerOptions
     /// <summary>Throws <see cref="ArgumentException"/> naming every invalid option.</summary>
     public void Validate()
     {
-        if (!Enum.IsDefined(SuccessLogLevel)) throw new ArgumentException($"TelemetryHandlerOptions.SuccessLogLevel '{SuccessLogLevel}' is not a log level.");
-        if (!Enum.IsDefined(FailureLogLevel)) throw new ArgumentException($"TelemetryHandlerOptions.FailureLogLevel '{FailureLogLevel}' is not a log level.");
+        if (!IsLevel(SuccessLogLevel)) throw new ArgumentException($"TelemetryHandlerOptions.SuccessLogLevel '{SuccessLogLevel}' is not a log level.");
+        if (!IsLevel(FailureLogLevel)) throw new ArgumentException($"TelemetryHandlerOptions.FailureLogLevel '{FailureLogLevel}' is not a log level.");
     }
+
+    // LogLevel's values run from Trace (0) to None (6); a range check rather than Enum.IsDefined, whose generic
+    // instantiation over another assembly's enum is JIT-compiled on every start (validation runs in Create).
+    private static bool IsLevel(LogLevel level) => level is >= LogLevel.Trace and <= LogLevel.None;
 }

@@ -6,6 +6,7 @@ using SpApi.Auth.Pipeline;
 using SpApi.Auth.Standalone;
 using SpApi.Auth.Tests.Support;
 using SpApi.Sellers.V1;
+using SpApi.Testing;
 using SpApi.Auth.Tests.Resilience.Support;
 
 namespace SpApi.Auth.Tests.Startup;
@@ -117,6 +118,26 @@ public class StandaloneClientTests
     }
 
     [Test]
+    public async Task Get_MakesNoHttpClient_EachClientMakesOneOnItsFirstCall()
+    {
+        await using var server = new LoopbackHttpServer(TokenOrParticipations);
+        await using var sp = SellingPartnerClient.Create(Options(server.Address));
+        var http = ((StandaloneServices)sp.Services).Http;
+
+        var first = sp.Get<ISellersClient>();
+        var second = sp.Get<ISellersClient>();
+        Assert.That(http.SpApiClientsMade, Is.Zero, "Get returns before .NET's HTTP stack is needed");
+
+        await first.GetMarketplaceParticipationsAsync(CancellationToken.None);
+        await first.GetMarketplaceParticipationsAsync(CancellationToken.None);
+        Assert.That(http.SpApiClientsMade, Is.EqualTo(1), "made on the first call, kept for the next");
+        var answer = await second.GetMarketplaceParticipationsAsync(CancellationToken.None);
+        Assert.That(http.SpApiClientsMade, Is.EqualTo(2));
+        Assert.That(answer.Payload, Has.Count.EqualTo(1), "over the same base address and pipeline");
+        Assert.That(server.Requests.Count(r => r.RequestLine.StartsWith("GET /sellers/v1/marketplaceParticipations", StringComparison.Ordinal)), Is.EqualTo(3));
+    }
+
+    [Test]
     public void AClientWhoseServicesWereDisposedBeforeItsFirstCall_FailsWithObjectDisposed()
     {
         var sp = SellingPartnerClient.Create(Options(new Uri("http://127.0.0.1:5080/")));
@@ -138,6 +159,20 @@ public class StandaloneClientTests
         var answer = await sp.Get<ISellersClient>().GetMarketplaceParticipationsAsync(CancellationToken.None);
         Assert.That(answer.Payload, Has.Count.EqualTo(1));
         Assert.That(TokenRequests(server), Is.EqualTo(1), "the first call used the prefetched token");
+    }
+
+    [Test]
+    public async Task Prefetch_HandedToAStartupThreadThatHasEnded_RunsOnAThreadOfItsOwn()
+    {
+        await using var server = new LoopbackHttpServer(TokenOrParticipations);
+        var startup = StartupThread.Start(() => { });
+        await Eventually.UntilAsync(() => startup.HasEnded, TimeSpan.FromSeconds(30));
+        using var services = new StandaloneServices(Options(server.Address, prefetch: true), SpApiClientCatalog.Generated());
+
+        services.PrefetchDefaultSellerToken(startup);
+
+        await (services.Prefetch ?? throw new AssertionException("no prefetch was started")).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.That(TokenRequests(server), Is.EqualTo(1));
     }
 
     [Test]

@@ -73,11 +73,26 @@ public class StartupPathTests
         Assert.That(catalog.Clients, Is.EquivalentTo(GeneratedClients.All));
         Assert.That(catalog.Clients, Has.Count.EqualTo(GeneratedClientRegistrations.Count));
         using var http = new HttpClient();
+        Func<HttpClient> notYet = () => throw new AssertionException("a generated client asked for its HttpClient before its first call");
         foreach (var (iface, impl) in catalog.Clients)
         {
             Assert.That(catalog.Create(iface, http), Is.InstanceOf(impl));
+            Assert.That(catalog.Create(iface, notYet), Is.InstanceOf(impl));
             Assert.That(catalog.ImplementationOf(impl), Is.EqualTo(impl));
         }
+    }
+
+    [Test]
+    public void CatalogWith_AClientWithoutADeferredFactory_TakesItsHttpClientAtOnce()
+    {
+        var catalog = SpApiClientCatalog.Empty.With<Support.IFakeOrdersClient, Support.FakeOrdersClient>(http => new Support.FakeOrdersClient(http));
+        using var http = new HttpClient();
+        var asked = 0;
+
+        var client = (Support.FakeOrdersClient)catalog.Create(typeof(Support.IFakeOrdersClient), () => { asked++; return http; });
+
+        Assert.That(asked, Is.EqualTo(1));
+        Assert.That(client.Http, Is.SameAs(http));
     }
 
     [Test]

@@ -11,15 +11,26 @@ public class StartupEmitterTests
     {
         var code = StartupEmitter.EmitRegistrations([new ApiName("Orders", "V0"), new ApiName("Sellers", "V1")]);
 
-        Assert.That(code, Does.Contain("registrar.Add<global::SpApi.Orders.V0.IOrdersClient, global::SpApi.Orders.V0.OrdersClient>(static http => new global::SpApi.Orders.V0.OrdersClient(http));"));
+        Assert.That(code, Does.Contain("registrar.Add<global::SpApi.Orders.V0.IOrdersClient, global::SpApi.Orders.V0.OrdersClient>(static http => new global::SpApi.Orders.V0.OrdersClient(http), static source => new global::SpApi.Orders.V0.OrdersClient(source));"));
         Assert.That(code, Does.Contain("public const int Count = 2;"));
         Assert.That(code, Does.Not.Contain("typeof("), "no reflection handles");
         Assert.That(code, Does.Contain("""
                             case "SpApi.Sellers.V1.ISellersClient":
                             case "SpApi.Sellers.V1.SellersClient":
-                                registrar.Add<global::SpApi.Sellers.V1.ISellersClient, global::SpApi.Sellers.V1.SellersClient>(static http => new global::SpApi.Sellers.V1.SellersClient(http));
+                                AddSellersV1(registrar);
                                 return true;
             """.ReplaceLineEndings()), "one client is registered by its interface's or implementation's name");
+        Assert.That(code, Does.Contain("""
+                    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+                    private static void AddSellersV1(global::SpApi.Runtime.IGeneratedClientRegistrar registrar) =>
+                        registrar.Add<global::SpApi.Sellers.V1.ISellersClient, global::SpApi.Sellers.V1.SellersClient>(static http => new global::SpApi.Sellers.V1.SellersClient(http), static source => new global::SpApi.Sellers.V1.SellersClient(source));
+            """.ReplaceLineEndings()), "each client in a method of its own");
+        var addOne = code[code.IndexOf("public static bool AddOne", StringComparison.Ordinal)..];
+        addOne = addOne[..addOne.IndexOf("private static void", StringComparison.Ordinal)];
+        Assert.That(addOne, Does.Not.Contain("global::SpApi.Sellers").And.Not.Contain("global::SpApi.Orders"),
+            "the lookup names no client type: precompiled code would load every type it names before it runs");
+        var addTo = code[code.IndexOf("public static void AddTo", StringComparison.Ordinal)..];
+        Assert.That(addTo[..addTo.IndexOf('}')], Does.Contain("AddOrdersV0(registrar);").And.Contain("AddSellersV1(registrar);"));
     }
 
     [Test]
