@@ -35,8 +35,9 @@ public sealed class SellingPartnerClient : IDisposable, IAsyncDisposable
         SpApiClientCatalog? clients)
     {
         ArgumentNullException.ThrowIfNull(options);
-        // First, so that it overlaps the validation and the services (and ends on its own when they fail).
-        var startup = configure is null ? StartupThread.Start() : null;
+        // First, so that it overlaps the validation and the services (and ends on its own when they fail); not when it
+        // would have nothing to do (a warmed-up process, no prefetch).
+        var startup = configure is null && (options.PrefetchAccessToken || !StartupThread.HasWarmedUp) ? StartupThread.Start() : null;
         options.ApplyLocalSandbox();
         new SellingPartnerOptionsValidator(settingPrefix: "").ThrowIfInvalid(options);
         if (configure is not null) return WithContainer(options, configure, clients);

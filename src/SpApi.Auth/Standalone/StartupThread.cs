@@ -4,11 +4,11 @@ namespace SpApi.Auth.Standalone;
 
 /// <summary>
 /// The background thread a standalone <see cref="SellingPartnerClient"/> starts first thing in <c>Create</c>. While the
-/// caller validates the options and makes the services, it takes the first uses of what the caller's first
-/// <c>Get</c> needs next (HttpClient and the HTTP stack's event source, the generated clients' assembly): in a fresh
-/// process those cost ~10 ms of type loading, here on another core. Then it runs the step <c>Create</c> hands it
-/// (the token prefetch), so start-up still makes one thread. Nothing it does is observable: no request is sent,
-/// nothing is kept (docs/cold-start.md).
+/// caller validates the options and makes the services, it takes .NET's first-use costs of what comes next: the first
+/// HttpClient (the HTTP stack's event source, ~10-15 ms in a fresh process), which the token exchange and the first
+/// call need, and the generated clients' assembly, which <c>Get</c>'s lookup loads. Then it runs the step <c>Create</c>
+/// hands it (the token prefetch), so start-up still makes one thread. Nothing it does is observable: no request is
+/// sent, nothing is kept (docs/cold-start.md).
 /// </summary>
 internal sealed class StartupThread
 {
@@ -70,14 +70,20 @@ internal sealed class StartupThread
         }
     }
 
+    private static volatile bool s_warmedUp;
+
+    /// <summary>Whether a warm-up has run in this process (later ones have nothing to do).</summary>
+    public static bool HasWarmedUp => s_warmedUp;
+
     private static void Warm()
     {
-        // What Get's HttpClient costs on first use (the client's statics, HttpMessageHandler's event source); the
-        // handler never sends.
+        if (s_warmedUp) return;
+        // What the first HttpClient costs (its statics, HttpMessageHandler's event source); the handler never sends.
         using (var client = new HttpClient(new NoSend(), disposeHandler: true))
             client.Timeout = Timeout.InfiniteTimeSpan;
         // The generated clients' assembly and registrations, which Get's catalog lookup loads.
         RuntimeHelpers.RunClassConstructor(typeof(SpApi.Clients.GeneratedClientRegistrations).TypeHandle);
+        s_warmedUp = true;
     }
 
     private sealed class NoSend : HttpMessageHandler

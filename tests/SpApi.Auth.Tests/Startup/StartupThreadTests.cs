@@ -58,5 +58,6 @@ public class StartupThreadTests
         var startup = StartupThread.Start();
         await Eventually.UntilAsync(() => startup.HasEnded, Guard);
         Assert.That(startup.TryThen(() => { }), Is.False);
+        Assert.That(StartupThread.HasWarmedUp, Is.True, "later clients of the process skip it");
     }
 }
