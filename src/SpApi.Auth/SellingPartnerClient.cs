@@ -35,14 +35,13 @@ public sealed class SellingPartnerClient : IDisposable, IAsyncDisposable
         SpApiClientCatalog? clients)
     {
         ArgumentNullException.ThrowIfNull(options);
-        // First, so that it overlaps the validation and the services (and ends on its own when they fail); not when it
-        // would have nothing to do (a warmed-up process, no prefetch).
-        var startup = configure is null && (options.PrefetchAccessToken || !StartupThread.HasWarmedUp) ? StartupThread.Start() : null;
+        // First, so that it overlaps the validation and the services (once per process; it needs no options).
+        if (configure is null) StartupWarmup.StartOnce();
         options.ApplyLocalSandbox();
         new SellingPartnerOptionsValidator(settingPrefix: "").ThrowIfInvalid(options);
         if (configure is not null) return WithContainer(options, configure, clients);
         var services = new StandaloneServices(options, clients ?? SpApiClientCatalog.Generated());
-        if (options.PrefetchAccessToken) services.PrefetchDefaultSellerToken(startup);
+        if (options.PrefetchAccessToken) services.PrefetchDefaultSellerToken();
         return new SellingPartnerClient(services);
     }
 
@@ -69,10 +68,10 @@ public sealed class SellingPartnerClient : IDisposable, IAsyncDisposable
         var catalog = _services.GetRequiredService<SpApiClientCatalog>();
         catalog.ImplementationOf(typeof(T)); // a clear error for a type that is not a generated client
         if (_services.GetService<T>() is { } registered) return registered; // the DI container's typed client
-        // The HttpClient is made on the client's first call: the first HttpClient of a process costs ~10 ms, which the
-        // start-up thread takes meanwhile (docs/cold-start.md).
+        // The HttpClient is made on the client's first call: the first HttpClient of a process costs ~10-15 ms, which the
+        // start-up warm-up takes meanwhile on another thread (docs/cold-start.md).
         var factory = _services.GetRequiredService<IHttpClientFactory>();
-        return (T)catalog.Create(typeof(T), () => factory.CreateClient(SellingPartnerClientFactory.PipelineName));
+        return (T)catalog.CreateDeferred(typeof(T), () => factory.CreateClient(SellingPartnerClientFactory.PipelineName));
     }
 
     /// <summary>Clients for a configured seller.</summary>

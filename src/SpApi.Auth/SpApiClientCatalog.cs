@@ -49,13 +49,13 @@ public sealed class SpApiClientCatalog
     public object Create(Type clientType, HttpClient httpClient) => Find(clientType).Create(httpClient);
 
     /// <summary>
-    /// A new client of <paramref name="clientType"/> that takes its HttpClient from <paramref name="httpClient"/> on its
+    /// A new client of <paramref name="clientType"/> that takes its HttpClient from <paramref name="httpClientSource"/> on its
     /// first call (generated clients), or at once (clients added with <see cref="With{TClient, TImplementation}"/>).
     /// </summary>
-    internal object Create(Type clientType, Func<HttpClient> httpClient)
+    internal object CreateDeferred(Type clientType, Func<HttpClient> httpClientSource)
     {
         var entry = Find(clientType);
-        return entry.CreateDeferred is { } deferred ? deferred(httpClient) : entry.Create(httpClient());
+        return entry.CreateDeferred is { } deferred ? deferred(httpClientSource) : entry.Create(httpClientSource());
     }
 
     /// <summary>Registers every client as an IHttpClientFactory typed client over the named pipeline.</summary>

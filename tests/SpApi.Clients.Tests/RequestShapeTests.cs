@@ -82,6 +82,31 @@ public class RequestShapeTests
     }
 
     [Test]
+    public async Task Two_first_calls_at_once_both_send_through_the_HttpClient_stored_first()
+    {
+        _mock.When("*").Respond("application/json", """{"payload":[]}""");
+        var registrar = new DeferredFactoryOf<SpApi.Sellers.V1.SellersClient>();
+        GeneratedClientRegistrations.AddOne("SpApi.Sellers.V1.ISellersClient", registrar);
+        using var both = new Barrier(2);
+        var through = new System.Collections.Concurrent.ConcurrentQueue<int>();
+        var made = 0;
+        var sellers = registrar.CreateDeferred!(() =>
+        {
+            var id = Interlocked.Increment(ref made);
+            both.SignalAndWait(TimeSpan.FromSeconds(30)); // both first calls ask before either stores its HttpClient
+            return new HttpClient(new CaptureHandler(_ => through.Enqueue(id)) { InnerHandler = _mock }) { BaseAddress = _http.BaseAddress };
+        });
+
+        await Task.WhenAll(Task.Run(() => sellers.GetMarketplaceParticipationsAsync(CancellationToken.None)),
+            Task.Run(() => sellers.GetMarketplaceParticipationsAsync(CancellationToken.None)));
+        await sellers.GetMarketplaceParticipationsAsync(CancellationToken.None);
+
+        Assert.That(made, Is.EqualTo(2));
+        Assert.That(through, Has.Count.EqualTo(3));
+        Assert.That(through.Distinct(), Has.Exactly(1).Items, "every call, the racing ones too, uses the one HttpClient kept");
+    }
+
+    [Test]
     public void A_deferred_client_whose_source_gives_no_HttpClient_names_itself()
     {
         var registrar = new DeferredFactoryOf<SpApi.Sellers.V1.SellersClient>();

@@ -52,7 +52,8 @@ public static class StartupEmitter
         sb.AppendLine("            }");
         sb.AppendLine("        }");
         // One method per client, never inlined: precompiled (ReadyToRun) code resolves every type a method names before
-        // it first runs, so a switch naming all clients would load all 66 of them (~4 ms) to register one.
+        // it first runs, so a switch naming all clients would load all their types (66 interfaces and 66 classes, ~4 ms)
+        // to register one.
         foreach (var c in clients)
         {
             sb.AppendLine();

@@ -31,8 +31,8 @@ public sealed class SellingPartnerOptionsValidator(string settingPrefix = "Selli
             throw new OptionsValidationException(Options.DefaultName, typeof(SellingPartnerOptions), errors.List);
     }
 
-    // Straight-line checks, no iterator, LINQ or closures: this runs on every start (SellingPartnerClient.Create), and
-    // each of those costs a fresh process type loads and JIT (docs/cold-start.md).
+    // Straight-line checks, no iterator, LINQ or closures: this runs on every start (SellingPartnerClient.Create), where
+    // each of those would cost type loads or JIT compilation (docs/cold-start.md).
     private static void Collect(SellingPartnerOptions o, ref Errors e)
     {
         if (string.IsNullOrWhiteSpace(o.ClientId)) e.Add("ClientId", " is required: the LWA client id of your SP-API application.");
@@ -53,7 +53,7 @@ public sealed class SellingPartnerOptionsValidator(string settingPrefix = "Selli
         foreach (var (sellerName, seller) in o.Sellers)
         {
             var at = $"Sellers:{sellerName}:";
-            if (seller is null) { e.Add($"Sellers:{sellerName}", " is empty."); continue; }
+            if (seller is null) { e.Add(at.TrimEnd(':'), " is empty."); continue; }
             if (string.IsNullOrWhiteSpace(seller.RefreshToken)) e.Add(at + "RefreshToken", " is required: the seller's LWA refresh token.");
             if (RegionError(seller.Region ?? o.Region, seller.MarketplaceId) is { } sellerRegionError)
                 e.Add(at + (seller.MarketplaceId is null ? "Region" : "MarketplaceId"), ": " + sellerRegionError);

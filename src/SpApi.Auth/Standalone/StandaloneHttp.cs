@@ -26,13 +26,13 @@ internal sealed class StandaloneHttp(IServiceProvider services) : IHttpClientFac
 
     public HttpClient CreateClient(string name)
     {
-        if (name == SellingPartnerClientFactory.PipelineName) Interlocked.Increment(ref _spApiClientsMade);
         // The pipelines and the transport live as long as the services: never disposed with a client.
         // The SP-API pipeline is built on the first send of any client (see DeferredPipeline, one for all clients);
         // the LWA client gets the transport.
-        var client = new HttpClient(name == SellingPartnerClientFactory.PipelineName ? _deferred ??= new DeferredPipeline(this) : CreateHandler(name),
-            disposeHandler: false);
-        if (name == SellingPartnerClientFactory.PipelineName) SpApiServiceWiring.ConfigurePipelineClient(services, client);
+        if (name != SellingPartnerClientFactory.PipelineName) return new HttpClient(CreateHandler(name), disposeHandler: false);
+        Interlocked.Increment(ref _spApiClientsMade);
+        var client = new HttpClient(_deferred ??= new DeferredPipeline(this), disposeHandler: false);
+        SpApiServiceWiring.ConfigurePipelineClient(services, client);
         return client;
     }
 

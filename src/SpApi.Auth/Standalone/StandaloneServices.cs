@@ -81,15 +81,11 @@ internal sealed class StandaloneServices : IServiceProvider, IDisposable, IAsync
     /// overlaps the rest of start-up. Failures end here unreported: the first call reports them (it makes its own attempt,
     /// or fails at once with the recorded refusal after an <c>invalid_grant</c>, see <see cref="RevokedSellers"/>).
     /// </summary>
-    /// <param name="startup">The start-up thread, which runs the exchange after its warm-up; else (or when it has ended) a thread of its own.</param>
-    public void PrefetchDefaultSellerToken(StartupThread? startup = null)
-    {
-        // A thread rather than the thread pool: starting the pool's first workers costs the caller a few milliseconds
-        // of its start-up; the exchange's continuations still run on the pool, off the caller's path.
-        var run = new Task<Task>(PrefetchAsync, CancellationToken.None, TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach);
-        Prefetch = run.Unwrap();
-        if (startup?.TryThen(() => run.RunSynchronously(TaskScheduler.Default)) != true) run.Start(TaskScheduler.Default);
-    }
+    public void PrefetchDefaultSellerToken() =>
+        // A thread of its own rather than the thread pool: starting the pool's first workers costs the caller a few
+        // milliseconds of its start-up; the exchange's continuations still run on the pool, off the caller's path.
+        Prefetch = Task.Factory.StartNew(PrefetchAsync, CancellationToken.None,
+            TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default).Unwrap();
 
     private async Task PrefetchAsync()
     {

@@ -24,7 +24,7 @@ public sealed class TelemetryHandlerOptions
         if (!IsLevel(FailureLogLevel)) throw new ArgumentException($"TelemetryHandlerOptions.FailureLogLevel '{FailureLogLevel}' is not a log level.");
     }
 
-    // LogLevel's values run from Trace (0) to None (6); a range check rather than Enum.IsDefined, whose generic
-    // instantiation over another assembly's enum is JIT-compiled on every start (validation runs in Create).
+    // LogLevel's values run from Trace (0) to None (6); a range check rather than Enum.IsDefined, a CoreLib generic over
+    // a value type, JIT-compiled on every start (validation runs in Create).
     private static bool IsLevel(LogLevel level) => level is >= LogLevel.Trace and <= LogLevel.None;
 }

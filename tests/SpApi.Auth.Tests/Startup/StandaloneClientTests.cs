@@ -6,7 +6,6 @@ using SpApi.Auth.Pipeline;
 using SpApi.Auth.Standalone;
 using SpApi.Auth.Tests.Support;
 using SpApi.Sellers.V1;
-using SpApi.Testing;
 using SpApi.Auth.Tests.Resilience.Support;
 
 namespace SpApi.Auth.Tests.Startup;
@@ -159,20 +158,6 @@ public class StandaloneClientTests
         var answer = await sp.Get<ISellersClient>().GetMarketplaceParticipationsAsync(CancellationToken.None);
         Assert.That(answer.Payload, Has.Count.EqualTo(1));
         Assert.That(TokenRequests(server), Is.EqualTo(1), "the first call used the prefetched token");
-    }
-
-    [Test]
-    public async Task Prefetch_HandedToAStartupThreadThatHasEnded_RunsOnAThreadOfItsOwn()
-    {
-        await using var server = new LoopbackHttpServer(TokenOrParticipations);
-        var startup = StartupThread.Start(() => { });
-        await Eventually.UntilAsync(() => startup.HasEnded, TimeSpan.FromSeconds(30));
-        using var services = new StandaloneServices(Options(server.Address, prefetch: true), SpApiClientCatalog.Generated());
-
-        services.PrefetchDefaultSellerToken(startup);
-
-        await (services.Prefetch ?? throw new AssertionException("no prefetch was started")).WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.That(TokenRequests(server), Is.EqualTo(1));
     }
 
     [Test]

@@ -77,7 +77,7 @@ public class StartupPathTests
         foreach (var (iface, impl) in catalog.Clients)
         {
             Assert.That(catalog.Create(iface, http), Is.InstanceOf(impl));
-            Assert.That(catalog.Create(iface, notYet), Is.InstanceOf(impl));
+            Assert.That(catalog.CreateDeferred(iface, notYet), Is.InstanceOf(impl));
             Assert.That(catalog.ImplementationOf(impl), Is.EqualTo(impl));
         }
     }
@@ -89,7 +89,7 @@ public class StartupPathTests
         using var http = new HttpClient();
         var asked = 0;
 
-        var client = (Support.FakeOrdersClient)catalog.Create(typeof(Support.IFakeOrdersClient), () => { asked++; return http; });
+        var client = (Support.FakeOrdersClient)catalog.CreateDeferred(typeof(Support.IFakeOrdersClient), () => { asked++; return http; });
 
         Assert.That(asked, Is.EqualTo(1));
         Assert.That(client.Http, Is.SameAs(http));
