@@ -35,8 +35,6 @@ public sealed class SellingPartnerClient : IDisposable, IAsyncDisposable
         SpApiClientCatalog? clients)
     {
         ArgumentNullException.ThrowIfNull(options);
-        // First, so that it overlaps the validation and the services (once per process; it needs no options).
-        if (configure is null) StartupWarmup.StartOnce();
         options.ApplyLocalSandbox();
         new SellingPartnerOptionsValidator(settingPrefix: "").ThrowIfInvalid(options);
         if (configure is not null) return WithContainer(options, configure, clients);
@@ -68,8 +66,8 @@ public sealed class SellingPartnerClient : IDisposable, IAsyncDisposable
         var catalog = _services.GetRequiredService<SpApiClientCatalog>();
         catalog.ImplementationOf(typeof(T)); // a clear error for a type that is not a generated client
         if (_services.GetService<T>() is { } registered) return registered; // the DI container's typed client
-        // The HttpClient is made on the client's first call: the first HttpClient of a process costs ~10-15 ms, which the
-        // start-up warm-up takes meanwhile on another thread (docs/cold-start.md).
+        // The HttpClient is made on the client's first call: the first HttpClient of a process costs ~10-15 ms (.NET's
+        // HTTP event source), which would otherwise end Get; the token prefetch's thread pays it meanwhile (docs/cold-start.md).
         var factory = _services.GetRequiredService<IHttpClientFactory>();
         return (T)catalog.CreateDeferred(typeof(T), () => factory.CreateClient(SellingPartnerClientFactory.PipelineName));
     }
