@@ -92,6 +92,74 @@ public class OptionsValidationTests
         Assert.That(options.ToString() + options.Sellers["x"], Does.Not.Contain("DO-NOT-LEAK"));
     }
 
+    [TestCase("SellingPartnerApi:")]
+    [TestCase("")]
+    public void Validator_NamesEveryFailure_InOrder(string prefix)
+    {
+        var options = new SellingPartnerOptions
+        {
+            ClientId = " ", ClientSecret = "", DefaultSellerName = "", Region = "Mars", BaseAddress = "not a uri", LwaEndpoint = "relative",
+            AppName = "My App", AppVersion = "1;0", TokenExpiryMargin = TimeSpan.FromHours(2), RestrictedRoleRefusalMemory = TimeSpan.Zero,
+        };
+        options.OAuth.RedirectUri = "http://app.example.com/cb";
+        options.OAuth.ConsentPortal = "ftp://portal.example.com";
+        options.OAuth.StateLifetime = TimeSpan.Zero;
+        options.RateLimiting.QueueLimit = -1;
+        options.Retry.MaxRetryAttempts = 101;
+        options.Telemetry.SuccessLogLevel = (Microsoft.Extensions.Logging.LogLevel)7;
+        var sellers = new SellingPartnerOptions { ClientId = "id", ClientSecret = "s", LwaEndpoint = "https://evil.example/token" };
+        sellers.Sellers[""] = null!;
+        sellers.Sellers["x:"] = null!;
+        sellers.Sellers["eu"] = new SellerOptions { RefreshToken = " ", Region = "Venus", BaseAddress = "http://sellingpartnerapi-eu.amazon.com", ClientId = "only-id" };
+        sellers.Sellers["fe"] = new SellerOptions { RefreshToken = "Atzr|r", BaseAddress = "https://proxy.example.com" };
+        var validator = new SellingPartnerOptionsValidator(prefix);
+
+        const string token = " may not contain spaces, '/', '(', ')', ';', ',', quotes or non-ASCII characters. (Parameter 'value')";
+        Assert.That(validator.Validate(null, options).Failures, Is.EqualTo(new[]
+        {
+            $"{prefix}ClientId is required: the LWA client id of your SP-API application.",
+            $"{prefix}ClientSecret is required: the LWA client secret of your SP-API application.",
+            $"{prefix}RefreshToken is required: the seller's LWA refresh token (or configure {prefix}Sellers, or set {prefix}AllowNoSellers when sellers are added at run time).",
+            $"{prefix}DefaultSellerName may not be empty.",
+            $"{prefix}Region: Unknown SP-API region 'Mars'. Use NA, EU or FE. (Parameter 'value')",
+            $"{prefix}BaseAddress: 'not a uri' is not an absolute URI.",
+            $"{prefix}LwaEndpoint: 'relative' is not an absolute URI.",
+            $"{prefix}AppName: value 'My App'{token}",
+            $"{prefix}AppVersion: value '1;0'{token}",
+            $"{prefix}TokenExpiryMargin must be between 0 and 1 hour (LWA tokens live one hour).",
+            $"{prefix}RestrictedRoleRefusalMemory must be positive.",
+            $"{prefix}OAuth:RedirectUri: The redirect_uri must be an absolute HTTPS address, got 'http://app.example.com/cb'. (Parameter 'redirectUri')",
+            $"{prefix}OAuth:ConsentPortal: must be an absolute HTTPS address or a loopback sandbox, got 'ftp://portal.example.com'.",
+            $"{prefix}OAuth:StateLifetime must be positive.",
+            $"{prefix}RateLimiting: Invalid RateLimitHandlerOptions: QueueLimit must be 0 or more (got -1).",
+            $"{prefix}Retry: Invalid RetryHandlerOptions: MaxRetryAttempts must be from 0 to 100 (got 101).",
+            $"{prefix}Telemetry: TelemetryHandlerOptions.SuccessLogLevel '7' is not a log level.",
+        }));
+        Assert.That(validator.Validate(null, sellers).Failures, Is.EqualTo(new[]
+        {
+            $"{prefix}LwaEndpoint: evil.example is not a Login with Amazon host (api.amazon.com, api.amazon.co.uk, api.amazon.co.jp); list it in AllowedLwaHosts to trust it with the client secret.",
+            $"{prefix}Sellers is empty.",
+            $"{prefix}Sellers:x is empty.",
+            $"{prefix}Sellers:eu:RefreshToken is required: the seller's LWA refresh token.",
+            $"{prefix}Sellers:eu:Region: Unknown SP-API region 'Venus'. Use NA, EU or FE. (Parameter 'value')",
+            $"{prefix}Sellers:eu:BaseAddress: must be HTTPS (tokens are never sent in clear text).",
+            $"{prefix}Sellers:eu:ClientId and {prefix}Sellers:eu:ClientSecret must be given together.",
+            $"{prefix}Sellers:fe:BaseAddress: must be an SP-API host (sellingpartnerapi-na/eu/fe.amazon.com or their sandbox hosts) or an allowed loopback address.",
+        }));
+        Assert.Throws<ArgumentNullException>(() => validator.Validate(null, null!));
+    }
+
+    [TestCase(Microsoft.Extensions.Logging.LogLevel.Trace, true)]
+    [TestCase(Microsoft.Extensions.Logging.LogLevel.None, true)]
+    [TestCase((Microsoft.Extensions.Logging.LogLevel)7, false)]
+    [TestCase((Microsoft.Extensions.Logging.LogLevel)(-1), false)]
+    public void TelemetryLevels_AreLogLevels(Microsoft.Extensions.Logging.LogLevel level, bool valid)
+    {
+        var telemetry = new SpApi.Auth.Telemetry.TelemetryHandlerOptions { FailureLogLevel = level };
+        if (valid) Assert.DoesNotThrow(telemetry.Validate);
+        else Assert.Throws<ArgumentException>(telemetry.Validate);
+    }
+
     [Test]
     public void Validator_UsedDirectly_ThrowsListingEveryFailure()
     {

@@ -68,6 +68,9 @@ public class MarketplaceTests
     [TestCase("na", SpApiRegion.NorthAmerica)]
     [TestCase("EU", SpApiRegion.Europe)]
     [TestCase("FarEast", SpApiRegion.FarEast)]
+    [TestCase(" eu ", SpApiRegion.Europe)]
+    [TestCase("\tFe\n", SpApiRegion.FarEast)]
+    [TestCase("northamerica", SpApiRegion.NorthAmerica)]
     public void Regions_Parse(string text, SpApiRegion region) => Assert.That(SpApiEndpoints.ParseRegion(text), Is.EqualTo(region));
 
     [Test]
