@@ -67,7 +67,8 @@ public sealed class SellingPartnerClient : IDisposable, IAsyncDisposable
         catalog.ImplementationOf(typeof(T)); // a clear error for a type that is not a generated client
         if (_services.GetService<T>() is { } registered) return registered; // the DI container's typed client
         // The HttpClient is made on the client's first call: the first HttpClient of a process costs ~10-15 ms (.NET's
-        // HTTP event source), which would otherwise end Get; the token prefetch's thread pays it meanwhile (docs/cold-start.md).
+        // HTTP event source), which would otherwise end Get; when prefetching, the prefetch's thread pays it meanwhile
+        // (docs/cold-start.md).
         var factory = _services.GetRequiredService<IHttpClientFactory>();
         return (T)catalog.CreateDeferred(typeof(T), () => factory.CreateClient(SellingPartnerClientFactory.PipelineName));
     }

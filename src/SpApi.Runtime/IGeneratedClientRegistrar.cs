@@ -9,7 +9,10 @@ public interface IGeneratedClientRegistrar
 {
     /// <summary>
     /// One client: its interface, its implementation, how to create it over an HttpClient (<paramref name="create"/>)
-    /// and how to create it over an HttpClient made on its first call (<paramref name="createDeferred"/>).
+    /// and how to create it over an HttpClient made on its first call (<paramref name="createDeferred"/>). A client made
+    /// by <paramref name="createDeferred"/> may call its source more than once when first calls race; it keeps the
+    /// HttpClient stored first and drops the others undisposed, so the source should return HttpClients that do not
+    /// own their handler (as IHttpClientFactory's do).
     /// </summary>
     void Add<TClient, TImplementation>(Func<HttpClient, TImplementation> create, Func<Func<HttpClient>, TImplementation> createDeferred)
         where TClient : class

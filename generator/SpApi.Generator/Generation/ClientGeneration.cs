@@ -99,7 +99,7 @@ public sealed class ClientGeneration(GeneratorPaths paths, Action<string>? log =
             paging = PagingEmitter.Emit(name, document, generator, pagination);
         }
         catch (Exception e) when (e is not GeneratorException) { throw new GeneratorException($"NSwag failed on {fileName}: {e.Message}"); }
-        // The registrations (StartupEmitter) create every client through this constructor: a settings change that drops it
+        // The registrations (StartupEmitter) reference this constructor for every client: a settings change that drops it
         // (Client.Class.liquid emits it for an injected HttpClient as the only constructor parameter) fails here, not in them.
         if (!code.Contains($"internal {name.ClientClass}(System.Func<", StringComparison.Ordinal))
             throw new GeneratorException($"{fileName}: {name.ClientClass} has no constructor taking its HttpClient on the first call; " +

@@ -34,7 +34,7 @@ public class AuthHandlerHeaderTests
     {
         Assert.Throws<ArgumentException>(() => UserAgent.Build("My App", "1.0"));
         Assert.Throws<ArgumentException>(() => UserAgent.Build("MyApp", "1.0 (beta)"));
-        foreach (var bad in new[] { "a\tb", "a\u007fb", "caf\u00e9", "a\"b", "a\\b", "a,b", "a;b", "a/b" })
+        foreach (var bad in new[] { "a\tb", "a\u007fb", "caf\u00e9", "a\"b", "a\\b", "a,b", "a;b", "a/b", "a(b", "a)b" })
             Assert.Throws<ArgumentException>(() => UserAgent.Build(bad, "1.0"), bad);
         Assert.That(Regex.IsMatch(UserAgent.Build("A", "1"), @"^A/1 \(Language=C#/"), Is.True);
     }

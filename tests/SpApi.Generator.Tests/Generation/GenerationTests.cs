@@ -1,3 +1,4 @@
+using SpApi.Generator;
 using System.Diagnostics;
 using SpApi.Generator.Generation;
 using SpApi.Generator.Models;
@@ -13,6 +14,31 @@ public class GenerationTests
         var result = await new ClientGeneration(new GeneratorPaths(RepoPaths.Root))
             .GenerateAsync(source.ModelsDir, source.ListModelFiles(), outDir, CancellationToken.None);
         return (result, outDir);
+    }
+
+    [Test]
+    public void Settings_that_drop_the_deferred_HttpClient_constructor_are_refused_naming_the_model()
+    {
+        // SellingPartnerClient.Get creates clients through that constructor; without it the registrations would not compile.
+        var root = Path.Combine(Path.GetTempPath(), "spapi-gen-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var restricted = Path.Combine(root, "src", "SpApi.Auth", "Restricted");
+            Directory.CreateDirectory(restricted);
+            File.Copy(Path.Combine(RepoPaths.Root, "src", "SpApi.Auth", "Restricted", "restricted-operations.json"), Path.Combine(restricted, "restricted-operations.json"));
+            File.WriteAllText(Path.Combine(root, "nswag.json"), File.ReadAllText(Path.Combine(RepoPaths.Root, "nswag.json"))
+                .Replace("\"injectHttpClient\": true", "\"injectHttpClient\": false", StringComparison.Ordinal));
+            var models = Path.Combine(RepoPaths.Pinned, "models");
+
+            var error = Assert.ThrowsAsync<GeneratorException>(() => new ClientGeneration(new GeneratorPaths(root))
+                .GenerateAsync(models, [Path.Combine("sellers-api-model", "sellers.json")], Path.Combine(root, "out"), CancellationToken.None));
+
+            Assert.That(error!.Message, Does.Contain("sellers.json").And.Contain("injectHttpClient"));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 
     [Test]
