@@ -42,7 +42,7 @@ public sealed class SellingPartnerOptionsValidator(string settingPrefix = "Selli
         if (SellingPartnerOptions.LocalSandboxError(o.LocalSandbox) is { } sandboxError) e.Add("LocalSandbox", " " + sandboxError);
         if (string.IsNullOrWhiteSpace(o.DefaultSellerName)) e.Add("DefaultSellerName", " may not be empty.");
 
-        if (RegionError(o.Region, o.MarketplaceId) is { } regionError)
+        if (Error(static (region, marketplace) => SellingPartnerSettings.RegionOf(region, marketplace), o.Region, o.MarketplaceId) is { } regionError)
             e.Add(o.MarketplaceId is null ? "Region" : "MarketplaceId", ": " + regionError);
         if (CheckAddress(o.BaseAddress, o.AllowLoopbackBaseAddress) is { } baseError) e.Add("BaseAddress", ": " + baseError);
         if (o.LwaEndpoint is not null && (Uri.TryCreate(o.LwaEndpoint, UriKind.Absolute, out var lwa)
@@ -55,28 +55,29 @@ public sealed class SellingPartnerOptionsValidator(string settingPrefix = "Selli
             var at = $"Sellers:{sellerName}:";
             if (seller is null) { e.Add(at.TrimEnd(':'), " is empty."); continue; }
             if (string.IsNullOrWhiteSpace(seller.RefreshToken)) e.Add(at + "RefreshToken", " is required: the seller's LWA refresh token.");
-            if (RegionError(seller.Region ?? o.Region, seller.MarketplaceId) is { } sellerRegionError)
+            if (Error(static (region, marketplace) => SellingPartnerSettings.RegionOf(region, marketplace), seller.Region ?? o.Region, seller.MarketplaceId) is { } sellerRegionError)
                 e.Add(at + (seller.MarketplaceId is null ? "Region" : "MarketplaceId"), ": " + sellerRegionError);
             if (CheckAddress(seller.BaseAddress, o.AllowLoopbackBaseAddress) is { } sellerBaseError) e.Add(at + "BaseAddress", ": " + sellerBaseError);
             if (string.IsNullOrWhiteSpace(seller.ClientId) != string.IsNullOrWhiteSpace(seller.ClientSecret))
                 e.Add(at + "ClientId", $" and {e.Setting(at + "ClientSecret")} must be given together.");
         }
 
-        if (TokenError(o.AppName) is { } appError) e.Add("AppName", ": " + appError);
-        if (o.AppVersion is not null && TokenError(o.AppVersion) is { } versionError) e.Add("AppVersion", ": " + versionError);
+        if (Error(static (token, _) => UserAgent.ValidateToken(token, "value"), o.AppName) is { } appError) e.Add("AppName", ": " + appError);
+        if (o.AppVersion is not null && Error(static (token, _) => UserAgent.ValidateToken(token, "value"), o.AppVersion) is { } versionError) e.Add("AppVersion", ": " + versionError);
         if (o.TokenExpiryMargin < TimeSpan.Zero || o.TokenExpiryMargin >= TimeSpan.FromHours(1))
             e.Add("TokenExpiryMargin", " must be between 0 and 1 hour (LWA tokens live one hour).");
         if (o.RestrictedRoleRefusalMemory <= TimeSpan.Zero) e.Add("RestrictedRoleRefusalMemory", " must be positive.");
-        if (o.RestrictedOperationsFile is not null && RestrictedFileError(o.RestrictedOperationsFile) is { } fileError)
+        if (o.RestrictedOperationsFile is not null && Error(static (file, _) => RestrictedOperationTable.Load(file!), o.RestrictedOperationsFile) is { } fileError)
             e.Add("RestrictedOperationsFile", ": " + fileError);
-        if (o.OAuth.RedirectUri is not null && RedirectUriError(o.OAuth.RedirectUri, o.OAuth.ConsentPortal) is { } redirectError)
+        if (o.OAuth.RedirectUri is not null && Error(static (redirect, portal) => OAuth.ConsentUri.ValidateRedirectUri(new Uri(redirect!, UriKind.RelativeOrAbsolute),
+                allowLoopback: OAuth.ConsentUri.IsLoopbackPortal(portal)), o.OAuth.RedirectUri, o.OAuth.ConsentPortal) is { } redirectError)
             e.Add("OAuth:RedirectUri", ": " + redirectError);
         if (o.OAuth.ConsentPortal is { } portal && (!Uri.TryCreate(portal, UriKind.Absolute, out var portalUri) || (portalUri.Scheme != Uri.UriSchemeHttps && !portalUri.IsLoopback)))
             e.Add("OAuth:ConsentPortal", $": must be an absolute HTTPS address or a loopback sandbox, got '{portal}'.");
         if (o.OAuth.StateLifetime <= TimeSpan.Zero) e.Add("OAuth:StateLifetime", " must be positive.");
-        if (OptionsError(o.RateLimiting.Validate) is { } rateError) e.Add("RateLimiting", ": " + rateError);
-        if (OptionsError(o.Retry.Validate) is { } retryError) e.Add("Retry", ": " + retryError);
-        if (OptionsError(o.Telemetry.Validate) is { } telemetryError) e.Add("Telemetry", ": " + telemetryError);
+        if (Error(o.RateLimiting.Validate) is { } rateError) e.Add("RateLimiting", ": " + rateError);
+        if (Error(o.Retry.Validate) is { } retryError) e.Add("Retry", ": " + retryError);
+        if (Error(o.Telemetry.Validate) is { } telemetryError) e.Add("Telemetry", ": " + telemetryError);
     }
 
     private static string? CheckAddress(string? address, bool allowLoopback)
@@ -89,36 +90,15 @@ public sealed class SellingPartnerOptionsValidator(string settingPrefix = "Selli
         return null;
     }
 
-    // Each check that reports by throwing, caught as the message it names (the exceptions its code throws for bad input).
-    private static string? RegionError(string? region, string? marketplaceId)
+    // A check that reports by throwing, caught as the message it names (the exceptions its code throws for bad input).
+    // Static lambdas with their arguments passed in: no closure is made per check.
+    private static string? Error(Action<string?, string?> check, string? value, string? other = null)
     {
-        try { SellingPartnerSettings.RegionOf(region, marketplaceId); return null; }
+        try { check(value, other); return null; }
         catch (Exception e) when (IsSettingError(e)) { return e.Message; }
     }
 
-    private static string? TokenError(string? value)
-    {
-        try { UserAgent.ValidateToken(value, "value"); return null; }
-        catch (Exception e) when (IsSettingError(e)) { return e.Message; }
-    }
-
-    private static string? RestrictedFileError(string path)
-    {
-        try { RestrictedOperationTable.Load(path); return null; }
-        catch (Exception e) when (IsSettingError(e)) { return e.Message; }
-    }
-
-    private static string? RedirectUriError(string redirectUri, string? consentPortal)
-    {
-        try
-        {
-            OAuth.ConsentUri.ValidateRedirectUri(new Uri(redirectUri, UriKind.RelativeOrAbsolute), allowLoopback: OAuth.ConsentUri.IsLoopbackPortal(consentPortal));
-            return null;
-        }
-        catch (Exception e) when (IsSettingError(e)) { return e.Message; }
-    }
-
-    private static string? OptionsError(Action validate)
+    private static string? Error(Action validate)
     {
         try { validate(); return null; }
         catch (Exception e) when (IsSettingError(e)) { return e.Message; }

@@ -20,19 +20,19 @@ internal sealed class StandaloneHttp(IServiceProvider services) : IHttpClientFac
     private HttpMessageHandler? _spApi;
     private HttpMessageHandler? _tokens;
     private volatile bool _disposed;
-    private DeferredPipeline? _deferred;
-
     private int _spApiClientsMade;
 
     public HttpClient CreateClient(string name)
     {
-        // The pipelines and the transport live as long as the services: never disposed with a client.
-        // The SP-API pipeline is built on the first send of any client (see DeferredPipeline, one for all clients);
-        // the LWA client gets the transport.
-        if (name != SellingPartnerClientFactory.PipelineName) return new HttpClient(CreateHandler(name), disposeHandler: false);
-        Interlocked.Increment(ref _spApiClientsMade);
-        var client = new HttpClient(_deferred ??= new DeferredPipeline(this), disposeHandler: false);
-        SpApiServiceWiring.ConfigurePipelineClient(services, client);
+        // The pipelines and the transport live as long as the services: never disposed with a client. A generated
+        // client asks for its HttpClient on its first call (SellingPartnerClient.Get), so the SP-API pipeline is built
+        // then, while the prefetched token is on its way.
+        var client = new HttpClient(CreateHandler(name), disposeHandler: false);
+        if (name == SellingPartnerClientFactory.PipelineName)
+        {
+            Interlocked.Increment(ref _spApiClientsMade);
+            SpApiServiceWiring.ConfigurePipelineClient(services, client);
+        }
         return client;
     }
 
@@ -46,7 +46,7 @@ internal sealed class StandaloneHttp(IServiceProvider services) : IHttpClientFac
     /// <summary>How many HttpClients over the SP-API pipeline were made (tests: a generated client makes its own on its first call).</summary>
     internal int SpApiClientsMade => Volatile.Read(ref _spApiClientsMade);
 
-    /// <summary>Whether the named pipeline was built (tests: a client's pipeline is built on its first send).</summary>
+    /// <summary>Whether the named pipeline was built (tests: a client's pipeline is built on its first call).</summary>
     internal bool IsBuilt(string name) =>
         Volatile.Read(ref name == SellingPartnerClientFactory.PipelineName ? ref _spApi : ref _tokens) is not null;
 
@@ -78,26 +78,6 @@ internal sealed class StandaloneHttp(IServiceProvider services) : IHttpClientFac
             ObjectDisposedException.ThrowIf(_disposed, this);
             return _transport ??= new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(2) };
         }
-    }
-
-    /// <summary>
-    /// Sends through the SP-API pipeline, built on the first send rather than when the client is made: a standalone
-    /// client is ready sooner, and the build runs while the prefetched token is still on its way. One field read per
-    /// call after that. Shared by every client; two first sends (or two clients made) at once may each make an instance
-    /// or an invoker over the same pipeline (harmless).
-    /// </summary>
-    private sealed class DeferredPipeline(StandaloneHttp http) : HttpMessageHandler
-    {
-        private HttpMessageInvoker? _pipeline;
-
-        private HttpMessageInvoker Pipeline() =>
-            _pipeline ??= new HttpMessageInvoker(http.CreateHandler(SellingPartnerClientFactory.PipelineName), disposeHandler: false);
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            Pipeline().SendAsync(request, cancellationToken);
-
-        protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            Pipeline().Send(request, cancellationToken);
     }
 
     public void Dispose()
